@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting.alerts.messaging;
+
+import org.jspecify.annotations.NullMarked;

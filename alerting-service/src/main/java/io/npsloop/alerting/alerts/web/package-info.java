@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting.alerts.web;
+
+import org.jspecify.annotations.NullMarked;

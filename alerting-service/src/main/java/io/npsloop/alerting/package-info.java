@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting;
+
+import org.jspecify.annotations.NullMarked;

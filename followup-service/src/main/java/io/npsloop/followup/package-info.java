@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.followup;
+
+import org.jspecify.annotations.NullMarked;

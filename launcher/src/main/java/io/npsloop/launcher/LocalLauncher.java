@@ -1,0 +1,53 @@
+package io.npsloop.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar launcher-exec.jar}: the pipeline on this machine, data under {@code ./data}
+ * (or {@code NPS_DATA_DIR}), fixed ports, Ctrl-C stops everything cleanly.
+ */
+public final class LocalLauncher {
+
+    private LocalLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        Path dataDir = Path.of(env("NPS_DATA_DIR", "data")).toAbsolutePath();
+        int kafkaPort = Integer.parseInt(env("NPS_KAFKA_PORT", "9092"));
+        int mongoPort = Integer.parseInt(env("NPS_MONGO_PORT", "27017"));
+        Map<ServiceKind, Integer> ports = new EnumMap<>(ServiceKind.class);
+        for (ServiceKind kind : ServiceKind.values()) {
+            String variable = "NPS_" + kind.name() + "_PORT";
+            ports.put(kind, Integer.parseInt(env(variable, String.valueOf(kind.defaultPort()))));
+        }
+
+        LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, mongoPort, ports, List.of(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping NPS Loop...");
+            pipeline.close();
+            stopped.countDown();
+        }, "nps-loop-shutdown"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("%nNPS Loop is running (started in %.1f s). Data: %s%n", took.toMillis() / 1000.0, dataDir);
+        System.out.printf("  Kafka            %s%n", pipeline.kafkaBootstrapServers());
+        System.out.printf("  MongoDB (wire)   %s%n", pipeline.mongoUri());
+        for (ServiceKind kind : ServiceKind.values()) {
+            System.out.printf("  %-16s %s   (health: %s/actuator/health)%n", kind.serviceName(), pipeline.url(kind), pipeline.url(kind));
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,29 @@
+package io.npsloop.contracts;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A follow-up case moved from one state to another, on {@link Topics#FOLLOWUPS}, keyed by
+ * customer id. {@code sequence} numbers the changes of one case from 1, so a consumer can apply
+ * each exactly once and in order. {@code actor} is the authenticated user, or {@code system}.
+ */
+public record CaseStatusChanged(
+        String eventId,
+        String eventType,
+        int schemaVersion,
+        Instant occurredAt,
+        String caseId,
+        String alertId,
+        String responseId,
+        String customerId,
+        String queue,
+        long sequence,
+        String fromState,
+        String toState,
+        String actor,
+        @Nullable String reason) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

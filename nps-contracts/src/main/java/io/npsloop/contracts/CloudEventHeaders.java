@@ -1,0 +1,22 @@
+package io.npsloop.contracts;
+
+/**
+ * Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode: the
+ * record value is the event's JSON and these headers carry the event attributes as UTF-8 bytes.
+ */
+public final class CloudEventHeaders {
+
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String SUBJECT = "ce_subject";
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+
+    private CloudEventHeaders() {
+    }
+}

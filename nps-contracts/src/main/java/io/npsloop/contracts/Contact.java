@@ -1,0 +1,7 @@
+package io.npsloop.contracts;
+
+import org.jspecify.annotations.Nullable;
+
+/** How to reach the customer who answered. Personal data: never logged, never in reports. */
+public record Contact(@Nullable String name, @Nullable String email, @Nullable String phone) {
+}

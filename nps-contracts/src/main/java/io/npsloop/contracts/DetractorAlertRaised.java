@@ -1,0 +1,38 @@
+package io.npsloop.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An alert on an unhappy customer, on {@link Topics#ALERTS}, keyed by customer id. It carries what
+ * an owner needs to act at once: the answer, the comment, who the customer is, which rules
+ * matched, the queue that owns the follow-up and when the first contact is due.
+ */
+public record DetractorAlertRaised(
+        String eventId,
+        String eventType,
+        int schemaVersion,
+        Instant occurredAt,
+        String alertId,
+        String responseId,
+        String customerId,
+        @Nullable String accountId,
+        @Nullable Contact contact,
+        int score,
+        Category category,
+        @Nullable String comment,
+        @Nullable String channel,
+        @Nullable String touchpoint,
+        Map<String, String> attributes,
+        @Nullable Money accountValue,
+        Severity severity,
+        String ownerQueue,
+        List<String> matchedRules,
+        Instant raisedAt,
+        Instant slaDueAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

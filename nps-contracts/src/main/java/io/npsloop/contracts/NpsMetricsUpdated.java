@@ -1,0 +1,41 @@
+package io.npsloop.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The current figures of one segment over one period, on {@link Topics#METRICS}, keyed by
+ * {@link #key()}: the latest record per key is the current state, so the topic can be compacted.
+ * {@code period} is a calendar day ({@code DAY}, {@code from == to}) or a rolling window ending on
+ * {@code to} ({@code ROLLING_7D}, {@code ROLLING_30D}, {@code ROLLING_90D}); {@code from} and
+ * {@code to} are inclusive days in the scoring time zone. {@code version} grows with every change
+ * to the figure's underlying tally: records of one key can be published out of order by parallel
+ * scoring consumers, and a reader keeps the highest version.
+ */
+public record NpsMetricsUpdated(
+        String eventId,
+        String eventType,
+        int schemaVersion,
+        Instant occurredAt,
+        String responseId,
+        String dimension,
+        String segment,
+        String period,
+        LocalDate from,
+        LocalDate to,
+        long n,
+        long promoters,
+        long passives,
+        long detractors,
+        double nps,
+        double standardError,
+        double marginOfError,
+        long version) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The record key: one current state per dimension, segment, period and end day. */
+    public String key() {
+        return dimension + "|" + segment + "|" + period + "|" + to;
+    }
+}

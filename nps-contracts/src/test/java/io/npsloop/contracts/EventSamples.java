@@ -1,0 +1,82 @@
+package io.npsloop.contracts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One realistic instance of each event: a detractor's answer, its scoring, the figures it moved,
+ * the alert it raised and the case that followed. {@code events/<EventName>.json} in the test
+ * resources pins the JSON form of each.
+ */
+final class EventSamples {
+
+    static final Instant ANSWERED = Instant.parse("2025-03-04T10:15:30Z");
+
+    /** Nanosecond precision, as Instant.now() gives on Linux, so the schemas must accept nine fraction digits. */
+    static final Instant RECEIVED = Instant.parse("2025-03-04T10:15:31.123456789Z");
+
+    static final Contact CONTACT = new Contact("Ada Lovelace", "ada@example.com", "+44 20 7946 0000");
+
+    static final Money ACCOUNT_VALUE = new Money(new BigDecimal("1200.00"), "EUR");
+
+    static final Map<String, String> ATTRIBUTES = Map.of("region", "EMEA", "plan", "pro");
+
+    private EventSamples() {
+    }
+
+    static List<Record> all() {
+        return List.of(responseSubmitted(), responseScored(), npsMetricsUpdated(), detractorAlertRaised(),
+                caseOpened(), caseStatusChanged());
+    }
+
+    static Record of(Class<? extends Record> type) {
+        return all().stream().filter(type::isInstance).findFirst().orElseThrow();
+    }
+
+    static ResponseSubmitted responseSubmitted() {
+        return new ResponseSubmitted("0f8e6c1e-5d7a-4d0b-9a43-2f1f8a3b6c01", EventTypes.RESPONSE_SUBMITTED,
+                ResponseSubmitted.SCHEMA_VERSION, ANSWERED, RECEIVED, "webshop", "r-1001", 2, "relationship-2025",
+                "c-42", "a-7", CONTACT, 3, "Delivery was two weeks late.", "email", "delivery", ATTRIBUTES,
+                ACCOUNT_VALUE);
+    }
+
+    static ResponseScored responseScored() {
+        return new ResponseScored("7d1c2b3a-0000-4000-8000-000000000002", EventTypes.RESPONSE_SCORED,
+                ResponseScored.SCHEMA_VERSION, ANSWERED, "webshop", "r-1001", 2, "relationship-2025", "c-42", "a-7",
+                CONTACT, 3, Category.DETRACTOR, 8, Category.PASSIVE, "r-0917", "Delivery was two weeks late.",
+                "email", "delivery", ATTRIBUTES, ACCOUNT_VALUE);
+    }
+
+    static NpsMetricsUpdated npsMetricsUpdated() {
+        // 110 promoters, 50 passives, 40 detractors: p = 0.55, d = 0.2, NPS 35,
+        // standard error 100 * sqrt((0.75 - 0.35^2) / 200).
+        double standardError = 100 * Math.sqrt((0.55 + 0.2 - 0.35 * 0.35) / 200);
+        return new NpsMetricsUpdated("7d1c2b3a-0000-4000-8000-000000000003", EventTypes.NPS_METRICS_UPDATED,
+                NpsMetricsUpdated.SCHEMA_VERSION, Instant.parse("2025-03-04T10:15:32Z"), "r-1001", "region", "EMEA",
+                "ROLLING_30D", LocalDate.parse("2025-02-03"), LocalDate.parse("2025-03-04"), 200, 110, 50, 40, 35.0,
+                standardError, 1.96 * standardError, 200);
+    }
+
+    static DetractorAlertRaised detractorAlertRaised() {
+        return new DetractorAlertRaised("7d1c2b3a-0000-4000-8000-000000000004", EventTypes.DETRACTOR_ALERT_RAISED,
+                DetractorAlertRaised.SCHEMA_VERSION, ANSWERED, "al-9", "r-1001", "c-42", "a-7", CONTACT, 3,
+                Category.DETRACTOR, "Delivery was two weeks late.", "email", "delivery", ATTRIBUTES, ACCOUNT_VALUE,
+                Severity.HIGH, "emea-retention", List.of("detractor-emea", "high-value-account"),
+                Instant.parse("2025-03-04T10:15:33Z"), Instant.parse("2025-03-05T10:15:33Z"));
+    }
+
+    static CaseOpened caseOpened() {
+        return new CaseOpened("7d1c2b3a-0000-4000-8000-000000000005", EventTypes.CASE_OPENED,
+                CaseOpened.SCHEMA_VERSION, Instant.parse("2025-03-04T10:15:34Z"), "case-17", "al-9", "r-1001", "c-42",
+                "a-7", Severity.HIGH, "emea-retention", 2, Instant.parse("2025-03-05T10:15:33Z"), ACCOUNT_VALUE);
+    }
+
+    static CaseStatusChanged caseStatusChanged() {
+        return new CaseStatusChanged("7d1c2b3a-0000-4000-8000-000000000006", EventTypes.CASE_STATUS_CHANGED,
+                CaseStatusChanged.SCHEMA_VERSION, Instant.parse("2025-03-04T11:00:00Z"), "case-17", "al-9", "r-1001",
+                "c-42", "emea-retention", 2, "CLAIMED", "CONTACTED", "agent-3", "Called, no answer, call back Thursday.");
+    }
+}

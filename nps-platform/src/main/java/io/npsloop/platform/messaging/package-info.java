@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.platform.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.platform.mongo;
+
+import org.jspecify.annotations.NullMarked;

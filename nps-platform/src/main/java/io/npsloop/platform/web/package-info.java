@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.platform.web;
+
+import org.jspecify.annotations.NullMarked;

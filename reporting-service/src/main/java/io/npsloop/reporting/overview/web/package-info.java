@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.reporting.overview.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.reporting;
+
+import org.jspecify.annotations.NullMarked;

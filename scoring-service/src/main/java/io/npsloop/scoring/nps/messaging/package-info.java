@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.scoring.nps.messaging;
+
+import org.jspecify.annotations.NullMarked;

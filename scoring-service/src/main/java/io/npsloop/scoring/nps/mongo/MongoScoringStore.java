@@ -1,0 +1,150 @@
+package io.npsloop.scoring.nps.mongo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.npsloop.platform.mongo.MongoErrors;
+import io.npsloop.scoring.nps.CustomerLastAnswer;
+import io.npsloop.scoring.nps.DayBucket;
+import io.npsloop.statistics.NpsTally;
+import io.npsloop.scoring.nps.ScoredResponse;
+import io.npsloop.scoring.nps.ScoringStore;
+import io.npsloop.scoring.nps.Segment;
+import io.npsloop.scoring.nps.TallyDelta;
+import io.npsloop.scoring.nps.VersionedTally;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scoring state in MongoDB, with explicit document mapping. Every write is a single-document
+ * atomic update (the wire-compatible store has no transactions), and every tally document carries
+ * the highest input offset it has applied per partition, which makes re-applying a record a no-op.
+ */
+@Component
+public class MongoScoringStore implements ScoringStore {
+
+    static final String TALLIES = "daily_tallies";
+    static final String RESPONSES = "scored_responses";
+    static final String CUSTOMERS = "customers";
+
+    private final MongoCollection<Document> tallies;
+    private final MongoCollection<Document> responses;
+    private final MongoCollection<Document> customers;
+
+    public MongoScoringStore(MongoDatabase database) {
+        this.tallies = database.getCollection(TALLIES);
+        this.responses = database.getCollection(RESPONSES);
+        this.customers = database.getCollection(CUSTOMERS);
+    }
+
+    @Override
+    public @Nullable ScoredResponse findResponse(String key) {
+        Document doc = responses.find(Filters.eq("_id", key)).first();
+        return doc == null ? null : ScoringDocuments.toScoredResponse(doc);
+    }
+
+    @Override
+    public @Nullable CustomerLastAnswer findCustomer(String customerId) {
+        Document doc = customers.find(Filters.eq("_id", customerId)).first();
+        return doc == null ? null : ScoringDocuments.toCustomer(doc);
+    }
+
+    @Override
+    public void applyDeltas(Map<DayBucket, TallyDelta> deltas, int partition, long offset) {
+        String offsetField = "applied.p" + partition;
+        for (Map.Entry<DayBucket, TallyDelta> entry : deltas.entrySet()) {
+            DayBucket bucket = entry.getKey();
+            TallyDelta delta = entry.getValue();
+            Bson notYetApplied = Filters.and(Filters.eq("_id", bucket.id()),
+                    Filters.or(Filters.lt(offsetField, offset), Filters.exists(offsetField, false)));
+            Bson update = Updates.combine(
+                    Updates.inc("promoters", delta.promoters()),
+                    Updates.inc("passives", delta.passives()),
+                    Updates.inc("detractors", delta.detractors()),
+                    Updates.inc("version", 1L),
+                    Updates.set(offsetField, offset),
+                    Updates.setOnInsert("dimension", bucket.segment().dimension()),
+                    Updates.setOnInsert("segment", bucket.segment().value()),
+                    Updates.setOnInsert("day", bucket.day().toString()));
+            try {
+                tallies.updateOne(notYetApplied, update, new UpdateOptions().upsert(true));
+            } catch (MongoException e) {
+                // The bucket exists and has already applied this offset: the upsert's insert collides.
+                if (!MongoErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void saveResponse(ScoredResponse response) {
+        responses.replaceOne(Filters.eq("_id", response.key()), ScoringDocuments.toDocument(response),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void recordCustomerAnswer(CustomerLastAnswer answer) {
+        Bson olderOrAbsent = Filters.and(Filters.eq("_id", answer.customerId()),
+                Filters.or(Filters.lte("answeredAt", Date.from(answer.answeredAt())), Filters.exists("answeredAt", false)));
+        Bson update = Updates.combine(
+                Updates.set("responseKey", answer.responseKey()),
+                Updates.set("responseId", answer.responseId()),
+                Updates.set("score", answer.score()),
+                Updates.set("category", answer.category().name()),
+                Updates.set("answeredAt", Date.from(answer.answeredAt())));
+        try {
+            customers.updateOne(olderOrAbsent, update, new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            // A later answer is already recorded as the customer's latest.
+            if (!MongoErrors.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Map<DayBucket, VersionedTally> tallies(List<DayBucket> buckets) {
+        Map<String, DayBucket> byId = new LinkedHashMap<>();
+        buckets.forEach(bucket -> byId.put(bucket.id(), bucket));
+        Map<DayBucket, VersionedTally> result = new LinkedHashMap<>();
+        buckets.forEach(bucket -> result.put(bucket, new VersionedTally(NpsTally.EMPTY, 0)));
+        for (Document doc : tallies.find(Filters.in("_id", new ArrayList<>(byId.keySet())))) {
+            result.put(byId.get(doc.getString("_id")), new VersionedTally(ScoringDocuments.toTally(doc), ScoringDocuments.version(doc)));
+        }
+        return result;
+    }
+
+    @Override
+    public NpsTally sum(Segment segment, LocalDate from, LocalDate to) {
+        return daily(segment, from, to).values().stream().reduce(NpsTally.EMPTY, NpsTally::plus);
+    }
+
+    @Override
+    public Map<LocalDate, NpsTally> daily(Segment segment, LocalDate from, LocalDate to) {
+        // A range on _id, the one index the store always honours: ids sort by segment, then ISO day.
+        Bson range = Filters.and(Filters.gte("_id", DayBucket.id(segment, from)), Filters.lte("_id", DayBucket.id(segment, to)));
+        Map<LocalDate, NpsTally> result = new TreeMap<>();
+        for (Document doc : tallies.find(range)) {
+            NpsTally tally = ScoringDocuments.toTally(doc);
+            if (tally.n() > 0) {
+                result.put(LocalDate.parse(doc.getString("day")), tally);
+            }
+        }
+        return result;
+    }
+}

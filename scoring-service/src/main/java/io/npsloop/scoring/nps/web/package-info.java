@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.scoring.nps.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.scoring;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.ingest.responses.messaging;
+
+import org.jspecify.annotations.NullMarked;
