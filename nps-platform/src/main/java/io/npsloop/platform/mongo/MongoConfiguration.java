@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,12 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code spring.mongodb.database}, or the database in {@code spring.mongodb.uri}) and never reads
  * another service's.
  */
-@AutoConfiguration(after = {MongoAutoConfiguration.class, JacksonAutoConfiguration.class})
+@AutoConfiguration(after = {MongoAutoConfiguration.class, JacksonAutoConfiguration.class},
+        before = MongoHealthContributorAutoConfiguration.class)
 public class MongoConfiguration {
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    /** Named as Boot's own indicator, which then backs off. */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase database) {
+        return new MongoPingHealthIndicator(database);
     }
 
     @Bean

@@ -1,11 +1,9 @@
 package io.npsloop.reporting.overview.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import io.npsloop.contracts.CaseOpened;
 import io.npsloop.contracts.CaseStatusChanged;
-import io.npsloop.contracts.CloudEventHeaders;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.reporting.overview.DailyFigure;
@@ -13,7 +11,7 @@ import io.npsloop.reporting.overview.OverviewStore;
 import io.npsloop.statistics.NpsTally;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The Kafka edge of reporting: figures and case events in, read models updated. Wiring is in reporting-service.yml. */
@@ -32,27 +30,23 @@ class ReportingFunctions {
         };
     }
 
-    /** nps.followups.v1 carries several event types; the CloudEvents type header says which one a record is. */
+    /**
+     * nps.followups.v1 carries several event types; each event names its own in {@code eventType}
+     * (the same value as its CloudEvents type header), which decides the record to read it as.
+     */
     @Bean
-    Consumer<Message<byte[]>> trackCases(OverviewStore store, JsonMapper mapper) {
-        return message -> {
-            String type = header(message, CloudEventHeaders.TYPE);
+    Consumer<byte[]> trackCases(OverviewStore store, JsonMapper mapper) {
+        return payload -> {
+            JsonNode event = mapper.readTree(payload);
+            String type = event.path("eventType").asString("");
             if (EventTypes.CASE_OPENED.equals(type)) {
-                CaseOpened opened = mapper.readValue(message.getPayload(), CaseOpened.class);
+                CaseOpened opened = mapper.treeToValue(event, CaseOpened.class);
                 store.caseOpened(opened.caseId(), opened.queue());
             } else if (EventTypes.CASE_STATUS_CHANGED.equals(type)) {
-                CaseStatusChanged changed = mapper.readValue(message.getPayload(), CaseStatusChanged.class);
+                CaseStatusChanged changed = mapper.treeToValue(event, CaseStatusChanged.class);
                 store.caseStateChanged(changed.caseId(), changed.queue(), changed.sequence(), changed.toState());
             }
             // Other follow-up events do not change the overview.
         };
-    }
-
-    private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? "" : value.toString();
     }
 }
