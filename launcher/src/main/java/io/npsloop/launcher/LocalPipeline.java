@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 
 import io.npsloop.infra.LocalKafkaBroker;
 import io.npsloop.infra.LocalMongoServer;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,6 +44,13 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(Path dataDir, int kafkaPort, int mongoPort, Map<ServiceKind, Integer> servicePorts,
             List<String> extraProperties) {
+        // One process, five applications: let Logback configure itself once from logback.xml instead
+        // of having each application re-initialise the shared logging system as it starts.
+        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
         LocalKafkaBroker broker = null;
         LocalMongoServer mongo = null;
         try {
@@ -69,7 +78,8 @@ public final class LocalPipeline implements AutoCloseable {
                     "--server.port=" + ports.getOrDefault(kind, kind.defaultPort()),
                     "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                     "--spring.mongodb.uri=" + mongo.connectionString(),
-                    "--spring.main.register-shutdown-hook=false"));
+                    "--spring.main.register-shutdown-hook=false",
+                    "--spring.main.banner-mode=off"));
             args.addAll(extraProperties);
             starting.put(kind, starter.submit(() -> kind.builder().run(args.toArray(String[]::new))));
         }
