@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.ResponseSubmitted;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a validated response into a {@link ResponseSubmitted} event and publishes it. The event id
@@ -24,7 +25,11 @@ public class ResponseIntake {
         this.clock = clock;
     }
 
-    public ResponseSubmitted accept(String source, NewResponse response) {
+    /**
+     * Accepts a response from a source system. {@code idempotencyKey} (from the Idempotency-Key
+     * header) identifies a submission of a client that sends no response id; null when absent.
+     */
+    public IntakeResult accept(String source, NewResponse response, @Nullable String idempotencyKey) {
         Instant now = clock.instant();
         String responseId = response.responseId() != null ? response.responseId() : UUID.randomUUID().toString();
         Instant respondedAt = response.respondedAt() != null ? response.respondedAt() : now;
@@ -51,7 +56,7 @@ public class ResponseIntake {
                 response.attributes(),
                 accountValue);
         publisher.publish(event);
-        return event;
+        return new IntakeResult(event.responseId(), IntakeResult.Status.ACCEPTED);
     }
 
     static String eventId(String source, String responseId, int revision) {

@@ -7,7 +7,7 @@ import java.util.Currency;
 import java.util.Map;
 
 import io.npsloop.contracts.Contact;
-import io.npsloop.contracts.ResponseSubmitted;
+import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.platform.web.InvalidRequestException;
@@ -41,8 +41,8 @@ class ResponsesController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     SubmissionResult submit(@Valid @RequestBody ResponseRequest request) {
-        ResponseSubmitted event = intake.accept(DEFAULT_SOURCE, toDomain(request));
-        return new SubmissionResult(event.responseId(), "accepted");
+        IntakeResult result = intake.accept(DEFAULT_SOURCE, toDomain(request), null);
+        return new SubmissionResult(result.responseId(), result.status().wireName());
     }
 
     private NewResponse toDomain(ResponseRequest request) {
