@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import io.npsloop.infra.LocalKafkaBroker;
 import io.npsloop.infra.LocalMongoServer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -28,13 +29,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalPipeline implements AutoCloseable {
 
-    private final LocalKafkaBroker broker;
-    private final LocalMongoServer mongo;
+    private final @Nullable LocalKafkaBroker broker;
+    private final @Nullable LocalMongoServer mongo;
+    private final String kafkaBootstrapServers;
+    private final String mongoUri;
     private final Map<ServiceKind, ConfigurableApplicationContext> services;
 
-    private LocalPipeline(LocalKafkaBroker broker, LocalMongoServer mongo, Map<ServiceKind, ConfigurableApplicationContext> services) {
+    private LocalPipeline(@Nullable LocalKafkaBroker broker, @Nullable LocalMongoServer mongo, String kafkaBootstrapServers,
+            String mongoUri, Map<ServiceKind, ConfigurableApplicationContext> services) {
         this.broker = broker;
         this.mongo = mongo;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.mongoUri = mongoUri;
         this.services = services;
     }
 
@@ -44,21 +50,16 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(Path dataDir, int kafkaPort, int mongoPort, Map<ServiceKind, Integer> servicePorts,
             List<String> extraProperties) {
-        // One process, five applications: let Logback configure itself once from logback.xml instead
-        // of having each application re-initialise the shared logging system as it starts.
-        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
-            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
-        }
+        configureLogging();
         LocalKafkaBroker broker = null;
         LocalMongoServer mongo = null;
         try {
             Files.createDirectories(dataDir.resolve("mongo"));
             broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, 6);
             mongo = LocalMongoServer.onDisk(dataDir.resolve("mongo").resolve("nps.mv"), mongoPort);
-            Map<ServiceKind, ConfigurableApplicationContext> services = startServices(broker, mongo, servicePorts, extraProperties);
-            return new LocalPipeline(broker, mongo, services);
+            Map<ServiceKind, ConfigurableApplicationContext> services =
+                    startServices(broker.bootstrapServers(), mongo.connectionString(), servicePorts, extraProperties);
+            return new LocalPipeline(broker, mongo, broker.bootstrapServers(), mongo.connectionString(), services);
         } catch (IOException e) {
             closeQuietly(mongo, broker);
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
@@ -68,7 +69,27 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private static Map<ServiceKind, ConfigurableApplicationContext> startServices(LocalKafkaBroker broker, LocalMongoServer mongo,
+    /** Starts only the five services, against a Kafka cluster and a MongoDB that run elsewhere. */
+    public static LocalPipeline connect(String kafkaBootstrapServers, String mongoUri, Map<ServiceKind, Integer> servicePorts,
+            List<String> extraProperties) {
+        configureLogging();
+        return new LocalPipeline(null, null, kafkaBootstrapServers, mongoUri,
+                startServices(kafkaBootstrapServers, mongoUri, servicePorts, extraProperties));
+    }
+
+    /**
+     * One process, five applications: Logback configures itself once from logback.xml instead of
+     * each application re-initialising the shared logging system as it starts.
+     */
+    private static void configureLogging() {
+        if (System.getProperty(LoggingSystem.SYSTEM_PROPERTY) == null) {
+            System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+    }
+
+    private static Map<ServiceKind, ConfigurableApplicationContext> startServices(String kafkaBootstrapServers, String mongoUri,
             Map<ServiceKind, Integer> ports, List<String> extraProperties) {
         // Two cores: starting the services side by side overlaps their class loading and I/O waits.
         ExecutorService starter = Executors.newFixedThreadPool(2);
@@ -76,8 +97,8 @@ public final class LocalPipeline implements AutoCloseable {
         for (ServiceKind kind : ServiceKind.values()) {
             List<String> args = new ArrayList<>(List.of(
                     "--server.port=" + ports.getOrDefault(kind, kind.defaultPort()),
-                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--spring.mongodb.uri=" + mongo.connectionString(),
+                    "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                    "--spring.mongodb.uri=" + mongoUri,
                     "--spring.main.register-shutdown-hook=false",
                     "--spring.main.banner-mode=off"));
             args.addAll(extraProperties);
@@ -104,11 +125,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return broker.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     public String mongoUri() {
-        return mongo.connectionString();
+        return mongoUri;
     }
 
     public int port(ServiceKind kind) {
@@ -134,7 +155,7 @@ public final class LocalPipeline implements AutoCloseable {
         closeQuietly(mongo, broker);
     }
 
-    private static void closeQuietly(AutoCloseable... resources) {
+    private static void closeQuietly(@Nullable AutoCloseable... resources) {
         for (AutoCloseable resource : resources) {
             if (resource == null) {
                 continue;
