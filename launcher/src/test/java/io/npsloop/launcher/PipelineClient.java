@@ -18,7 +18,19 @@ final class PipelineClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** The development key the local run accepts, as the README's curl examples use it. */
+    static final String DEV_API_KEY = "dev-key-change-me";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** GET a URL and return the body as text (for example a Prometheus scrape). */
+    static final java.util.function.Function<String, String> HTTP_TEXT = url -> {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + url, e);
+        }
+    };
 
     private final LocalPipeline pipeline;
 
@@ -29,6 +41,7 @@ final class PipelineClient {
     HttpResponse<String> post(ServiceKind service, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", DEV_API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

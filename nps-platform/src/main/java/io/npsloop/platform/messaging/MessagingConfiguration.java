@@ -1,5 +1,6 @@
 package io.npsloop.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -11,5 +12,10 @@ public class MessagingConfiguration {
     @Bean
     EventPublisher eventPublisher(StreamBridge streamBridge, @Value("${spring.application.name}") String applicationName) {
         return new EventPublisher(streamBridge, applicationName);
+    }
+
+    @Bean
+    DeadLetterRouting deadLetterRouting(MeterRegistry registry) {
+        return new DeadLetterRouting(registry);
     }
 }
