@@ -2,13 +2,30 @@ package io.npsloop.followup;
 
 import java.time.Clock;
 
+import io.npsloop.contracts.Money;
+import io.npsloop.followup.cases.AdvocacyRule;
 import io.npsloop.followup.cases.CaseEvents;
 import io.npsloop.followup.cases.CaseOpening;
+import io.npsloop.followup.cases.CasePolicy;
 import io.npsloop.followup.cases.CaseStore;
+import io.npsloop.followup.cases.CaseWork;
+import io.npsloop.followup.cases.LoopClosure;
+import io.npsloop.followup.cases.OutboxRelay;
+import io.npsloop.followup.cases.SlaWatch;
+import io.npsloop.followup.incentives.AssignmentNumbers;
+import io.npsloop.followup.incentives.Experiment;
+import io.npsloop.followup.incentives.Incentive;
+import io.npsloop.followup.incentives.IncentiveCatalogue;
+import io.npsloop.followup.rootcauses.RootCauseStore;
+import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Wires the plain-Java domain to its adapters and settings. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class FollowupConfiguration {
 
     @Bean
@@ -17,7 +34,51 @@ class FollowupConfiguration {
     }
 
     @Bean
-    CaseOpening caseOpening(CaseStore store, CaseEvents events, Clock clock) {
-        return new CaseOpening(store, events, clock);
+    CasePolicy casePolicy(FollowupProperties properties) {
+        return new CasePolicy(properties.claimTimeout(), properties.maxFailedAttempts(), properties.leadQueueSuffix(),
+                properties.executiveQueue(), properties.escalationSla(), properties.advocacy().sla());
+    }
+
+    @Bean
+    IncentiveCatalogue incentiveCatalogue(FollowupProperties properties) {
+        return new IncentiveCatalogue(
+                properties.incentives().stream().map(i -> new Incentive(i.id(), i.type(), i.description(),
+                        new Money(i.cost(), i.currency()))).toList(),
+                properties.experiments().stream().map(e -> new Experiment(e.id(), e.rootCause(), e.arms())).toList());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(CaseStore store, CaseEvents events) {
+        return new OutboxRelay(store, events);
+    }
+
+    @Bean
+    CaseOpening caseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, FollowupProperties properties,
+            Clock clock) {
+        FollowupProperties.Advocacy advocacy = properties.advocacy();
+        return new CaseOpening(store, relay, policy, new AdvocacyRule(advocacy.enabled(), advocacy.minScore(),
+                advocacy.attributes(), advocacy.queue()), clock);
+    }
+
+    @Bean
+    CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveCatalogue catalogue,
+            AssignmentNumbers numbers, CasePolicy policy, Clock clock) {
+        return new CaseWork(store, relay, rootCauses, catalogue, numbers, policy, clock);
+    }
+
+    @Bean
+    LoopClosure loopClosure(CaseStore store, CaseWork work, CaseOpening opening, Clock clock) {
+        return new LoopClosure(store, work, opening, clock);
+    }
+
+    @Bean
+    SlaWatch slaWatch(CaseStore store, CaseWork work, CasePolicy policy, Clock clock) {
+        return new SlaWatch(store, work, policy, clock);
+    }
+
+    /** Seeds the root-cause taxonomy at start-up; idempotent, so every instance may do it. */
+    @Bean
+    ApplicationRunner seedRootCauses(RootCauseStore rootCauses) {
+        return args -> RootCauseTaxonomy.seed(rootCauses);
     }
 }

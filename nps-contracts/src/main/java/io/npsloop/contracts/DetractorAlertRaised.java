@@ -32,7 +32,21 @@ public record DetractorAlertRaised(
         String ownerQueue,
         List<String> matchedRules,
         Instant raisedAt,
-        Instant slaDueAt) {
+        Instant slaDueAt,
+        @Nullable String escalatedTo,
+        @Nullable Map<String, Severity> ruleSeverities,
+        @Nullable List<String> notificationTargets) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** An alert without escalation, per-rule severities or notification targets (the first version's fields). */
+    public DetractorAlertRaised(String eventId, String eventType, int schemaVersion, Instant occurredAt, String alertId,
+            String responseId, String customerId, @Nullable String accountId, @Nullable Contact contact, int score,
+            Category category, @Nullable String comment, @Nullable String channel, @Nullable String touchpoint,
+            Map<String, String> attributes, @Nullable Money accountValue, Severity severity, String ownerQueue,
+            List<String> matchedRules, Instant raisedAt, Instant slaDueAt) {
+        this(eventId, eventType, schemaVersion, occurredAt, alertId, responseId, customerId, accountId, contact, score,
+                category, comment, channel, touchpoint, attributes, accountValue, severity, ownerQueue, matchedRules,
+                raisedAt, slaDueAt, null, null, null);
+    }
 }

@@ -13,6 +13,12 @@ public final class EventTypes {
     public static final String DETRACTOR_ALERT_RAISED = "io.npsloop.alert.raised";
     public static final String CASE_OPENED = "io.npsloop.case.opened";
     public static final String CASE_STATUS_CHANGED = "io.npsloop.case.status.changed";
+    public static final String CONTACT_ATTEMPTED = "io.npsloop.case.contact.attempted";
+    public static final String ROOT_CAUSE_CODED = "io.npsloop.case.root.cause.coded";
+    public static final String INCENTIVE_OFFERED = "io.npsloop.case.incentive.offered";
+    public static final String LOOP_CLOSED = "io.npsloop.case.loop.closed";
+    public static final String RESURVEY_REQUESTED = "io.npsloop.case.resurvey.requested";
+    public static final String ADVOCACY_TASK_CREATED = "io.npsloop.case.advocacy.created";
 
     private EventTypes() {
     }

@@ -122,13 +122,19 @@ class AsyncApiDocumentTests {
 
     @Test
     void everyEventIsCarriedByTheTopicItsRecordNames() {
-        Map<String, String> expected = Map.of(
-                "ResponseSubmitted", Topics.RESPONSES,
-                "ResponseScored", Topics.SCORED,
-                "NpsMetricsUpdated", Topics.METRICS,
-                "DetractorAlertRaised", Topics.ALERTS,
-                "CaseOpened", Topics.FOLLOWUPS,
-                "CaseStatusChanged", Topics.FOLLOWUPS);
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("ResponseSubmitted", Topics.RESPONSES),
+                Map.entry("ResponseScored", Topics.SCORED),
+                Map.entry("NpsMetricsUpdated", Topics.METRICS),
+                Map.entry("DetractorAlertRaised", Topics.ALERTS),
+                Map.entry("CaseOpened", Topics.FOLLOWUPS),
+                Map.entry("CaseStatusChanged", Topics.FOLLOWUPS),
+                Map.entry("ContactAttempted", Topics.FOLLOWUPS),
+                Map.entry("RootCauseCoded", Topics.FOLLOWUPS),
+                Map.entry("IncentiveOffered", Topics.FOLLOWUPS),
+                Map.entry("LoopClosed", Topics.FOLLOWUPS),
+                Map.entry("ResurveyRequested", Topics.FOLLOWUPS),
+                Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS));
         Map<String, String> carried = new TreeMap<>();
         channelsByAddress().forEach((address, channel) -> {
             if (topics().contains(address)) {

@@ -29,7 +29,7 @@ final class EventSamples {
 
     static List<Record> all() {
         return List.of(responseSubmitted(), responseScored(), npsMetricsUpdated(), detractorAlertRaised(),
-                caseOpened(), caseStatusChanged());
+                caseOpened(), caseStatusChanged(), contactAttempted(), rootCauseCoded(), incentiveOffered(), loopClosed(), resurveyRequested(), advocacyTaskCreated());
     }
 
     static Record of(Class<? extends Record> type) {
@@ -64,8 +64,10 @@ final class EventSamples {
         return new DetractorAlertRaised("7d1c2b3a-0000-4000-8000-000000000004", EventTypes.DETRACTOR_ALERT_RAISED,
                 DetractorAlertRaised.SCHEMA_VERSION, ANSWERED, "al-9", "r-1001", "c-42", "a-7", CONTACT, 3,
                 Category.DETRACTOR, "Delivery was two weeks late.", "email", "delivery", ATTRIBUTES, ACCOUNT_VALUE,
-                Severity.HIGH, "emea-retention", List.of("detractor-emea", "high-value-account"),
-                Instant.parse("2025-03-04T10:15:33Z"), Instant.parse("2025-03-05T10:15:33Z"));
+                Severity.CRITICAL, "executive", List.of("detractor-emea", "high-value-account"),
+                Instant.parse("2025-03-04T10:15:33Z"), Instant.parse("2025-03-05T10:15:33Z"), "executive",
+                Map.of("detractor-emea", Severity.HIGH, "high-value-account", Severity.CRITICAL),
+                List.of("webhook:emea-ops", "email:emea-retention"));
     }
 
     static CaseOpened caseOpened() {
@@ -78,5 +80,28 @@ final class EventSamples {
         return new CaseStatusChanged("7d1c2b3a-0000-4000-8000-000000000006", EventTypes.CASE_STATUS_CHANGED,
                 CaseStatusChanged.SCHEMA_VERSION, Instant.parse("2025-03-04T11:00:00Z"), "case-17", "al-9", "r-1001",
                 "c-42", "emea-retention", 2, "CLAIMED", "CONTACTED", "agent-3", "Called, no answer, call back Thursday.");
+    }
+    static ContactAttempted contactAttempted() {
+        return new ContactAttempted("7d1c2b3a-0000-4000-8000-000000000007", EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, Instant.parse("2025-03-04T11:05:00Z"), "case-17", "c-42", "r-1001", 2L, "emea-retention", "ada", "PHONE", "CALLBACK_REQUESTED", Instant.parse("2025-03-06T09:00:00Z"), 1, false, Instant.parse("2025-03-04T10:15:34Z"));
+    }
+
+    static RootCauseCoded rootCauseCoded() {
+        return new RootCauseCoded("7d1c2b3a-0000-4000-8000-000000000008", EventTypes.ROOT_CAUSE_CODED, RootCauseCoded.SCHEMA_VERSION, Instant.parse("2025-03-04T11:20:00Z"), "case-17", "c-42", "r-1001", 3L, "emea-retention", "ada", List.of("delivery", "other"), "Courier left the parcel at the wrong address");
+    }
+
+    static IncentiveOffered incentiveOffered() {
+        return new IncentiveOffered("7d1c2b3a-0000-4000-8000-000000000009", EventTypes.INCENTIVE_OFFERED, IncentiveOffered.SCHEMA_VERSION, Instant.parse("2025-03-04T11:25:00Z"), "case-17", "c-42", "r-1001", 4L, "emea-retention", "ada", "delivery-2025", "free-month", "delivery", "free-month", "FREE_MONTH", new Money(new BigDecimal("29.00"), "EUR"), true);
+    }
+
+    static LoopClosed loopClosed() {
+        return new LoopClosed("7d1c2b3a-0000-4000-8000-000000000010", EventTypes.LOOP_CLOSED, LoopClosed.SCHEMA_VERSION, Instant.parse("2025-03-20T08:00:00Z"), "case-17", "c-42", "r-1001", 6L, "emea-retention", 3, Category.DETRACTOR, "r-2002", 9, Category.PROMOTER, "DETRACTOR->PROMOTER", Instant.parse("2025-03-20T07:59:00Z"));
+    }
+
+    static ResurveyRequested resurveyRequested() {
+        return new ResurveyRequested("7d1c2b3a-0000-4000-8000-000000000011", EventTypes.RESURVEY_REQUESTED, ResurveyRequested.SCHEMA_VERSION, Instant.parse("2025-03-10T09:00:00Z"), "case-17", "c-42", "r-1001", 5L, "emea-retention", "ada", CONTACT);
+    }
+
+    static AdvocacyTaskCreated advocacyTaskCreated() {
+        return new AdvocacyTaskCreated("7d1c2b3a-0000-4000-8000-000000000012", EventTypes.ADVOCACY_TASK_CREATED, AdvocacyTaskCreated.SCHEMA_VERSION, Instant.parse("2025-03-20T08:00:01Z"), "case-17", "c-42", "r-1001", 1L, "emea-retention", "REVIEW", 9, "a-7", Instant.parse("2025-03-27T08:00:01Z"));
     }
 }

@@ -25,13 +25,19 @@ final class EventSchemas {
     static final String BASE_URI = "https://npsloop.io/schemas/";
 
     /** Every event record and the event type it carries. */
-    static final Map<Class<? extends Record>, String> EVENT_TYPES = Map.of(
-            ResponseSubmitted.class, EventTypes.RESPONSE_SUBMITTED,
-            ResponseScored.class, EventTypes.RESPONSE_SCORED,
-            NpsMetricsUpdated.class, EventTypes.NPS_METRICS_UPDATED,
-            DetractorAlertRaised.class, EventTypes.DETRACTOR_ALERT_RAISED,
-            CaseOpened.class, EventTypes.CASE_OPENED,
-            CaseStatusChanged.class, EventTypes.CASE_STATUS_CHANGED);
+    static final Map<Class<? extends Record>, String> EVENT_TYPES = Map.ofEntries(
+            Map.entry(ResponseSubmitted.class, EventTypes.RESPONSE_SUBMITTED),
+            Map.entry(ResponseScored.class, EventTypes.RESPONSE_SCORED),
+            Map.entry(NpsMetricsUpdated.class, EventTypes.NPS_METRICS_UPDATED),
+            Map.entry(DetractorAlertRaised.class, EventTypes.DETRACTOR_ALERT_RAISED),
+            Map.entry(CaseOpened.class, EventTypes.CASE_OPENED),
+            Map.entry(CaseStatusChanged.class, EventTypes.CASE_STATUS_CHANGED),
+            Map.entry(ContactAttempted.class, EventTypes.CONTACT_ATTEMPTED),
+            Map.entry(RootCauseCoded.class, EventTypes.ROOT_CAUSE_CODED),
+            Map.entry(IncentiveOffered.class, EventTypes.INCENTIVE_OFFERED),
+            Map.entry(LoopClosed.class, EventTypes.LOOP_CLOSED),
+            Map.entry(ResurveyRequested.class, EventTypes.RESURVEY_REQUESTED),
+            Map.entry(AdvocacyTaskCreated.class, EventTypes.ADVOCACY_TASK_CREATED));
 
     /** Spring Boot 4's defaults are Jackson 3's: ISO-8601 instants, unknown properties ignored. */
     static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -1,9 +1,7 @@
 package io.npsloop.followup.cases;
 
-import io.npsloop.contracts.CaseOpened;
-
-/** Where case changes go; returns only once the broker has the event. */
+/** Where case events go; returns only once the broker has the event. */
 public interface CaseEvents {
 
-    void opened(CaseOpened event);
+    void publish(OutgoingEvent event);
 }

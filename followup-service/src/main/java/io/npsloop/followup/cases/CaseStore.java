@@ -1,22 +1,40 @@
 package io.npsloop.followup.cases;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** The cases, each stored before its opening is published, with whether it was published yet. */
+/**
+ * The cases, each a single document holding its state, audit trail and outbox. There are no
+ * transactions: every change is one write guarded by the case's version.
+ */
 public interface CaseStore {
 
-    /** Stores the case unless one for the same alert exists; returns the stored one either way. */
-    StoredCase insertIfAbsent(FollowupCase followupCase);
+    /** Stores a new case with its first events unless the case exists; returns the stored one either way. */
+    FollowupCase insertIfAbsent(FollowupCase followupCase, List<OutgoingEvent> events);
 
-    void markPublished(String caseId);
+    /** Applies the change if the case is still at the version it was read at; false if it moved on. */
+    boolean apply(CaseChange change);
 
     @Nullable FollowupCase find(String caseId);
 
-    /** Cases of a queue (any queue when null) in a state (any when null), most urgent first. */
-    List<FollowupCase> queue(@Nullable String queue, @Nullable CaseState state, int limit);
+    /** Cases of a queue (any when null) in a state (any when null), unordered. */
+    List<FollowupCase> list(@Nullable String queue, @Nullable CaseState state);
 
-    record StoredCase(FollowupCase followupCase, boolean published) {
-    }
+    /** Active cases whose SLA due time has passed. */
+    List<FollowupCase> overdue(Instant now);
+
+    /** The cases opened for a customer, oldest first. */
+    List<FollowupCase> ofCustomer(String customerId);
+
+    /** Cases coded "other" whose text is set. */
+    List<FollowupCase> codedOther();
+
+    List<OutgoingEvent> pending(String caseId);
+
+    void acknowledge(String caseId, String eventId);
+
+    /** Cases whose oldest pending event is older than {@code before}. */
+    List<String> withPendingEvents(Instant before);
 }

@@ -1,10 +1,11 @@
 package io.npsloop.followup.cases.messaging;
 
-import io.npsloop.contracts.CaseOpened;
 import io.npsloop.followup.cases.CaseEvents;
+import io.npsloop.followup.cases.OutgoingEvent;
 import io.npsloop.platform.messaging.EventPublisher;
 import org.springframework.stereotype.Component;
 
+/** Publishes case events on nps.followups.v1, keyed by customer id, synchronously. */
 @Component
 class KafkaCaseEvents implements CaseEvents {
 
@@ -17,7 +18,7 @@ class KafkaCaseEvents implements CaseEvents {
     }
 
     @Override
-    public void opened(CaseOpened event) {
-        publisher.publish(BINDING, event, event.customerId(), event.eventId(), event.eventType(), event.occurredAt());
+    public void publish(OutgoingEvent event) {
+        publisher.publish(BINDING, event.payload(), event.key(), event.eventId(), event.eventType(), event.occurredAt());
     }
 }

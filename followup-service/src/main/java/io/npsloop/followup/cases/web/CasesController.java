@@ -1,45 +1,132 @@
 package io.npsloop.followup.cases.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
+import io.npsloop.followup.cases.Actor;
 import io.npsloop.followup.cases.CaseState;
 import io.npsloop.followup.cases.CaseStore;
+import io.npsloop.followup.cases.CaseTransitions;
+import io.npsloop.followup.cases.CaseWork;
+import io.npsloop.followup.cases.ContactAttempt;
 import io.npsloop.followup.cases.FollowupCase;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The agents' work queue: cases by queue and state, most urgent first. */
+/**
+ * The agents' work queue and the case actions. Reading is open (as before the access-control
+ * issue); every action takes an {@link Actor}, so it requires HTTP Basic credentials.
+ */
 @RestController
-@RequestMapping("/api/v1/cases")
 class CasesController {
 
+    private final CaseWork work;
     private final CaseStore store;
 
-    CasesController(CaseStore store) {
+    CasesController(CaseWork work, CaseStore store) {
+        this.work = work;
         this.store = store;
     }
 
-    @GetMapping
+    @GetMapping("/api/v1/cases")
     List<FollowupCase> queue(@RequestParam(required = false) @Nullable String queue,
             @RequestParam(required = false) @Nullable CaseState state,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return store.queue(queue, state, limit);
+        return work.queue(queue, state, limit);
     }
 
-    @GetMapping("/{caseId}")
+    @GetMapping("/api/v1/cases/{caseId}")
     FollowupCase one(@PathVariable String caseId) {
-        FollowupCase found = store.find(caseId);
-        if (found == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+        return work.find(caseId);
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/claim")
+    FollowupCase claim(Actor actor, @PathVariable String caseId) {
+        return work.claim(actor, caseId);
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/release")
+    FollowupCase release(Actor actor, @PathVariable String caseId) {
+        return work.release(actor, caseId);
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/contact-attempts")
+    FollowupCase contact(Actor actor, @PathVariable String caseId, @Valid @RequestBody ContactRequest request) {
+        return work.recordContact(actor, caseId, request.channel(), request.outcome(), request.callbackAt(), request.note());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/root-causes")
+    FollowupCase rootCauses(Actor actor, @PathVariable String caseId, @Valid @RequestBody RootCauseRequest request) {
+        return work.codeRootCauses(actor, caseId, request.categories(), request.otherText());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/incentive")
+    FollowupCase incentive(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable IncentiveRequest request) {
+        return work.offerIncentive(actor, caseId, request == null ? null : request.accepted());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/resolve")
+    FollowupCase resolve(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return work.resolve(actor, caseId, request == null ? null : request.note());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/close")
+    FollowupCase close(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return work.close(actor, caseId, request == null ? null : request.note());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/reopen")
+    FollowupCase reopen(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return work.reopen(actor, caseId, request == null ? null : request.note());
+    }
+
+    @PostMapping("/api/v1/cases/{caseId}/resurvey")
+    FollowupCase resurvey(Actor actor, @PathVariable String caseId) {
+        return work.requestResurvey(actor, caseId);
+    }
+
+    /**
+     * The do-not-survey list: customers with an active case. Survey systems query it (open, like
+     * the other reads) before they send a survey.
+     */
+    @GetMapping("/api/v1/suppressions")
+    Suppressions suppressions(@RequestParam(required = false) @Nullable String customerId) {
+        Set<String> customers = new TreeSet<>();
+        List<FollowupCase> cases = customerId == null ? store.list(null, null) : store.ofCustomer(customerId);
+        for (FollowupCase c : cases) {
+            if (CaseTransitions.isActive(c.state())) {
+                customers.add(c.customerId());
+            }
         }
-        return found;
+        return new Suppressions(List.copyOf(customers));
+    }
+
+    record Suppressions(List<String> customerIds) {
+    }
+
+    record ContactRequest(@NotNull ContactAttempt.Channel channel, @NotNull ContactAttempt.Outcome outcome,
+            @Nullable Instant callbackAt, @Nullable @Size(max = 2000) String note) {
+    }
+
+    record RootCauseRequest(@NotEmpty List<String> categories, @Nullable @Size(max = 500) String otherText) {
+    }
+
+    record IncentiveRequest(@Nullable Boolean accepted) {
+    }
+
+    record NoteRequest(@Nullable @Size(max = 2000) String note) {
     }
 }

@@ -1,0 +1,51 @@
+package io.npsloop.followup;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of followup-service, under {@code followup.*}; every one is in the README's
+ * configuration table.
+ */
+@ConfigurationProperties("followup")
+public record FollowupProperties(
+        @DefaultValue("PT30M") Duration claimTimeout,
+        @DefaultValue("3") int maxFailedAttempts,
+        @DefaultValue("-lead") String leadQueueSuffix,
+        @DefaultValue("executive") String executiveQueue,
+        @DefaultValue("PT4H") Duration escalationSla,
+        @DefaultValue("PT1M") Duration slaCheckInterval,
+        @DefaultValue("PT10S") Duration outboxSweepInterval,
+        @DefaultValue Advocacy advocacy,
+        @DefaultValue List<User> users,
+        @DefaultValue List<IncentiveEntry> incentives,
+        @DefaultValue List<ExperimentEntry> experiments) {
+
+    public FollowupProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+        incentives = incentives == null ? List.of() : List.copyOf(incentives);
+        experiments = experiments == null ? List.of() : List.copyOf(experiments);
+    }
+
+    /** The rule that turns promoter answers into advocacy tasks. */
+    public record Advocacy(@DefaultValue("true") boolean enabled, @DefaultValue("9") int minScore,
+            @DefaultValue Map<String, String> attributes, @DefaultValue("advocacy") String queue,
+            @DefaultValue("P7D") Duration sla) {
+    }
+
+    /** A user who may act on cases: a bcrypt password hash, a role (agent, lead, admin) and the queues they work. */
+    public record User(String username, String passwordHash, @DefaultValue("agent") String role,
+            @DefaultValue("*") List<String> queues) {
+    }
+
+    public record IncentiveEntry(String id, String type, String description, BigDecimal cost, String currency) {
+    }
+
+    public record ExperimentEntry(String id, String rootCause, List<String> arms) {
+    }
+}

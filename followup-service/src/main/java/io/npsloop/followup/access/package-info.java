@@ -1,0 +1,5 @@
+/** Who is acting: the configured users and HTTP Basic authentication. */
+@NullMarked
+package io.npsloop.followup.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,362 @@
+package io.npsloop.followup.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+
+import io.npsloop.contracts.ContactAttempted;
+import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.IncentiveOffered;
+import io.npsloop.contracts.ResurveyRequested;
+import io.npsloop.contracts.RootCauseCoded;
+import io.npsloop.followup.incentives.AssignmentNumbers;
+import io.npsloop.followup.incentives.BlockAssignment;
+import io.npsloop.followup.incentives.Experiment;
+import io.npsloop.followup.incentives.Incentive;
+import io.npsloop.followup.incentives.IncentiveCatalogue;
+import io.npsloop.followup.rootcauses.RootCause;
+import io.npsloop.followup.rootcauses.RootCauseStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What agents do to cases. Each command reads the case, decides with the state machine and the
+ * rules here, and stores the new case, its audit entry and its events as one write guarded by the
+ * version it read; a concurrent change makes the write miss and the command answer 409, so two
+ * agents can never both claim a case. The events are then relayed from the case's outbox.
+ */
+public class CaseWork {
+
+    private final CaseStore store;
+    private final OutboxRelay relay;
+    private final RootCauseStore rootCauses;
+    private final IncentiveCatalogue catalogue;
+    private final AssignmentNumbers assignmentNumbers;
+    private final CasePolicy policy;
+    private final Clock clock;
+
+    public CaseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveCatalogue catalogue,
+            AssignmentNumbers assignmentNumbers, CasePolicy policy, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.rootCauses = rootCauses;
+        this.catalogue = catalogue;
+        this.assignmentNumbers = assignmentNumbers;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public FollowupCase find(String caseId) {
+        FollowupCase found = store.find(caseId);
+        if (found == null) {
+            throw new CaseNotFoundException(caseId);
+        }
+        return found;
+    }
+
+    /** The work queue: cases of a queue and state in {@link WorkQueueOrder}. */
+    public List<FollowupCase> queue(@Nullable String queue, @Nullable CaseState state, int limit) {
+        List<FollowupCase> cases = new ArrayList<>(store.list(queue, state));
+        cases.sort(WorkQueueOrder.at(clock.instant()));
+        return cases.subList(0, Math.min(limit, cases.size()));
+    }
+
+    /** Takes the case: one agent at a time; an expired claim may be taken over. */
+    public FollowupCase claim(Actor actor, String caseId) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireQueue(actor, current);
+        if (current.heldAt(now)) {
+            if (actor.username().equals(current.claimedBy())) {
+                return current;
+            }
+            throw heldByOther(current, CaseAction.CLAIM);
+        }
+        return commit(change(current, CaseAction.CLAIM, actor, now, null,
+                b -> b.claimedBy(actor.username()).claimExpiresAt(now.plus(policy.claimTimeout())), List.of()));
+    }
+
+    public FollowupCase release(Actor actor, String caseId) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolderOrSupervisor(actor, current, CaseAction.RELEASE);
+        return commit(change(current, CaseAction.RELEASE, actor, now, null,
+                b -> b.claimedBy(null).claimExpiresAt(null), List.of()));
+    }
+
+    /** Logs an attempt; after the configured number of failed attempts the customer is unreachable. */
+    public FollowupCase recordContact(Actor actor, String caseId, ContactAttempt.Channel channel,
+            ContactAttempt.Outcome outcome, @Nullable Instant callbackAt, @Nullable String note) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolder(actor, current, CaseAction.CONTACT_REACHED);
+        if (outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED && callbackAt == null) {
+            throw new InvalidCaseInputException("callbackAt", "required when the outcome is CALLBACK_REQUESTED");
+        }
+        boolean reached = outcome == ContactAttempt.Outcome.REACHED;
+        long failed = current.attempts().stream().filter(a -> a.outcome() != ContactAttempt.Outcome.REACHED).count()
+                + (reached ? 0 : 1);
+        boolean firstContact = reached
+                && current.attempts().stream().noneMatch(a -> a.outcome() == ContactAttempt.Outcome.REACHED);
+        CaseAction action = reached ? CaseAction.CONTACT_REACHED
+                : failed >= policy.maxFailedAttempts() && current.state() == CaseState.CLAIMED
+                        ? CaseAction.GIVE_UP : CaseAction.CONTACT_FAILED;
+        ContactAttempt attempt = new ContactAttempt(current.attempts().size() + 1, actor.username(), now, channel,
+                outcome, callbackAt, note);
+        List<ContactAttempt> attempts = new ArrayList<>(current.attempts());
+        attempts.add(attempt);
+        return commit(change(current, action, actor, now, channel + " " + outcome + (note == null ? "" : ": " + note),
+                b -> b.attempts(attempts)
+                        .callbackAt(outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED ? callbackAt : null)
+                        .claimExpiresAt(now.plus(policy.claimTimeout())),
+                List.of((after, sequence) -> {
+                    String id = CaseEventFactory.eventId(after.caseId(), sequence);
+                    return CaseEventFactory.outgoing(after, id, EventTypes.CONTACT_ATTEMPTED, now, new ContactAttempted(id,
+                            EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, now, after.caseId(),
+                            after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
+                            channel.name(), outcome.name(), callbackAt, attempt.number(), firstContact, after.openedAt()));
+                })));
+    }
+
+    /** Codes one or more active categories; "other" needs its text. A later coding replaces the earlier one. */
+    public FollowupCase codeRootCauses(Actor actor, String caseId, List<String> categories, @Nullable String otherText) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolderOrSupervisor(actor, current, CaseAction.CODE_ROOT_CAUSE);
+        List<String> coded = validCategories(categories, otherText);
+        String other = coded.contains(RootCause.OTHER) && otherText != null ? otherText.strip() : null;
+        return commit(change(current, CaseAction.CODE_ROOT_CAUSE, actor, now, String.join(", ", coded),
+                b -> b.rootCauses(coded).otherRootCause(other),
+                List.of(rootCauseCoded(actor.username(), now))));
+    }
+
+    /**
+     * Recodes a case from "other" to a category promoted from the "other" texts. Not a state change,
+     * so allowed in any state; skipped (null) if the case is no longer coded "other".
+     */
+    public @Nullable FollowupCase recode(Actor actor, String caseId, String category) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        if (!current.rootCauses().contains(RootCause.OTHER)) {
+            return null;
+        }
+        List<String> coded = new ArrayList<>(current.rootCauses());
+        coded.replaceAll(id -> id.equals(RootCause.OTHER) ? category : id);
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(coded));
+        return commit(change(current, null, "RECODE_ROOT_CAUSE", actor, now, "recoded other as " + category,
+                b -> b.rootCauses(distinct).otherRootCause(null),
+                List.of(rootCauseCoded(actor.username(), now))));
+    }
+
+    /**
+     * Records the offer of the case's experiment arm and, once known, whether the customer
+     * accepted. The arm is assigned once per case, so asking again changes only the answer.
+     */
+    public FollowupCase offerIncentive(Actor actor, String caseId, @Nullable Boolean accepted) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolder(actor, current, CaseAction.OFFER_INCENTIVE);
+        CaseTransitions.next(current.state(), CaseAction.OFFER_INCENTIVE);
+        IncentiveRecord record = current.incentive();
+        if (record == null) {
+            String rootCause = primaryRootCause(current);
+            Experiment experiment = catalogue.experimentFor(rootCause).orElseThrow(() -> new CaseConflictException(
+                    current.state(), CaseAction.OFFER_INCENTIVE, "No incentive experiment for root cause " + rootCause));
+            long number = assignmentNumbers.numberFor(experiment.id(), current.caseId());
+            String arm = BlockAssignment.arm(experiment.id(), experiment.arms(), number);
+            Incentive incentive = arm.equals(Experiment.CONTROL) ? null : catalogue.incentive(arm).orElseThrow();
+            record = new IncentiveRecord(experiment.id(), arm, number, rootCause,
+                    incentive == null ? null : incentive.id(), incentive == null ? null : incentive.type(),
+                    incentive == null ? null : incentive.cost(), null);
+        }
+        IncentiveRecord offered = new IncentiveRecord(record.experimentId(), record.arm(), record.assignmentNumber(),
+                record.rootCause(), record.incentiveId(), record.incentiveType(), record.cost(),
+                record.incentiveId() == null ? null : accepted);
+        return commit(change(current, CaseAction.OFFER_INCENTIVE, actor, now,
+                offered.experimentId() + "/" + offered.arm() + " accepted=" + offered.accepted(),
+                b -> b.incentive(offered),
+                List.of((after, sequence) -> {
+                    String id = CaseEventFactory.eventId(after.caseId(), sequence);
+                    return CaseEventFactory.outgoing(after, id, EventTypes.INCENTIVE_OFFERED, now, new IncentiveOffered(id,
+                            EventTypes.INCENTIVE_OFFERED, IncentiveOffered.SCHEMA_VERSION, now, after.caseId(),
+                            after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
+                            offered.experimentId(), offered.arm(), offered.rootCause(), offered.incentiveId(),
+                            offered.incentiveType(), offered.cost(), offered.accepted()));
+                })));
+    }
+
+    /** Resolves a case the agent has worked; a recovery case needs its root cause coded first. */
+    public FollowupCase resolve(Actor actor, String caseId, @Nullable String note) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolder(actor, current, CaseAction.RESOLVE);
+        if (current.kind() == CaseKind.RECOVERY && current.rootCauses().isEmpty() && current.state() == CaseState.CONTACTED) {
+            throw new CaseConflictException(current.state(), CaseAction.RESOLVE, "Code the root cause before resolving");
+        }
+        return commit(change(current, CaseAction.RESOLVE, actor, now, note, b -> b.callbackAt(null), List.of()));
+    }
+
+    public FollowupCase close(Actor actor, String caseId, @Nullable String note) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolderOrSupervisor(actor, current, CaseAction.CLOSE);
+        return commit(change(current, CaseAction.CLOSE, actor, now, note,
+                b -> b.claimedBy(null).claimExpiresAt(null).callbackAt(null), List.of()));
+    }
+
+    public FollowupCase reopen(Actor actor, String caseId, @Nullable String reason) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolderOrSupervisor(actor, current, CaseAction.REOPEN);
+        return commit(change(current, CaseAction.REOPEN, actor, now, reason,
+                b -> b.claimedBy(null).claimExpiresAt(null), List.of()));
+    }
+
+    /** Asks the survey systems to survey the customer of a resolved case again. */
+    public FollowupCase requestResurvey(Actor actor, String caseId) {
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireHolderOrSupervisor(actor, current, CaseAction.REQUEST_RESURVEY);
+        return commit(change(current, CaseAction.REQUEST_RESURVEY, actor, now, null, b -> b,
+                List.of((after, sequence) -> {
+                    String id = CaseEventFactory.eventId(after.caseId(), sequence);
+                    return CaseEventFactory.outgoing(after, id, EventTypes.RESURVEY_REQUESTED, now, new ResurveyRequested(id,
+                            EventTypes.RESURVEY_REQUESTED, ResurveyRequested.SCHEMA_VERSION, now, after.caseId(),
+                            after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
+                            after.contact()));
+                })));
+    }
+
+    /** Stores a change and relays its events; a concurrent change of the same case is a 409. */
+    FollowupCase commit(CaseChange change) {
+        if (!store.apply(change)) {
+            FollowupCase now = store.find(change.before().caseId());
+            CaseState state = now == null ? change.before().state() : now.state();
+            String holder = now == null ? null : now.claimedBy();
+            throw new CaseConflictException(state, actionOf(change), holder,
+                    "The case changed meanwhile (now " + state + (holder == null ? "" : ", held by " + holder)
+                            + "); reload it and try again");
+        }
+        relay.relay(change.after().caseId());
+        return change.after();
+    }
+
+    /**
+     * Builds a change: the state from the transition table (unchanged when {@code action} is null),
+     * the version one up, an audit entry, a {@code CaseStatusChanged} if the state changed, then the
+     * extra events, numbered on from the case's last sequence.
+     */
+    static CaseChange change(FollowupCase current, CaseAction action, Actor actor, Instant now,
+            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit,
+            List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
+        return change(current, action, action.name(), actor, now, details, edit, extraEvents);
+    }
+
+    /** A change that is no transition (null action): recorded in the audit trail as {@code what}. */
+    static CaseChange change(FollowupCase current, @Nullable CaseAction action, String what, Actor actor, Instant now,
+            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit,
+            List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
+        CaseState to = action == null ? current.state() : CaseTransitions.next(current.state(), action);
+        boolean stateChanged = to != current.state();
+        long events = (stateChanged ? 1 : 0) + extraEvents.size();
+        AuditEntry audit = new AuditEntry(actor.username(), what, now, current.state().name(), to.name(), details);
+        List<AuditEntry> trail = new ArrayList<>(current.audit());
+        trail.add(audit);
+        FollowupCase after = edit.apply(current.toBuilder())
+                .state(to)
+                .version(current.version() + 1)
+                .sequence(current.sequence() + events)
+                .audit(trail)
+                .build();
+        List<OutgoingEvent> out = new ArrayList<>();
+        long sequence = current.sequence();
+        if (stateChanged) {
+            out.add(CaseEventFactory.statusChanged(current, after, ++sequence, actor.username(), now, details));
+        }
+        for (BiFunction<FollowupCase, Long, OutgoingEvent> extra : extraEvents) {
+            out.add(extra.apply(after, ++sequence));
+        }
+        return new CaseChange(current, after, audit, out);
+    }
+
+    private static CaseAction actionOf(CaseChange change) {
+        try {
+            return CaseAction.valueOf(change.audit().what());
+        } catch (IllegalArgumentException e) {
+            return CaseAction.CODE_ROOT_CAUSE;
+        }
+    }
+
+    private BiFunction<FollowupCase, Long, OutgoingEvent> rootCauseCoded(String actor, Instant now) {
+        return (after, sequence) -> {
+            String id = CaseEventFactory.eventId(after.caseId(), sequence);
+            return CaseEventFactory.outgoing(after, id, EventTypes.ROOT_CAUSE_CODED, now, new RootCauseCoded(id,
+                    EventTypes.ROOT_CAUSE_CODED, RootCauseCoded.SCHEMA_VERSION, now, after.caseId(), after.customerId(),
+                    after.responseId(), sequence, after.queue(), actor, after.rootCauses(), after.otherRootCause()));
+        };
+    }
+
+    private List<String> validCategories(List<String> categories, @Nullable String otherText) {
+        if (categories.isEmpty()) {
+            throw new InvalidCaseInputException("categories", "at least one category is required");
+        }
+        List<String> coded = List.copyOf(new LinkedHashSet<>(categories));
+        for (int i = 0; i < coded.size(); i++) {
+            String id = coded.get(i);
+            RootCause rootCause = rootCauses.find(id).orElse(null);
+            if (rootCause == null || !rootCause.active()) {
+                throw new InvalidCaseInputException("categories[" + i + "]",
+                        rootCause == null ? "unknown root cause " + id : "root cause " + id + " is deactivated");
+            }
+        }
+        if (coded.contains(RootCause.OTHER) && (otherText == null || otherText.isBlank())) {
+            throw new InvalidCaseInputException("otherText", "required when the category other is coded");
+        }
+        return coded;
+    }
+
+    /** The first coded category that has an experiment, else the first one. */
+    private String primaryRootCause(FollowupCase current) {
+        if (current.rootCauses().isEmpty()) {
+            throw new CaseConflictException(current.state(), CaseAction.OFFER_INCENTIVE,
+                    "Code the root cause before offering an incentive");
+        }
+        return current.rootCauses().stream().filter(id -> catalogue.experimentFor(id).isPresent()).findFirst()
+                .orElse(current.rootCauses().get(0));
+    }
+
+    private static void requireQueue(Actor actor, FollowupCase current) {
+        if (!actor.works(current.queue())) {
+            throw new ForbiddenActionException(actor.username() + " does not work queue " + current.queue());
+        }
+    }
+
+    /** The agent who claimed the case (an expired claim not yet taken over still counts) acts on it. */
+    private static void requireHolder(Actor actor, FollowupCase current, CaseAction action) {
+        requireQueue(actor, current);
+        if (!actor.username().equals(current.claimedBy())) {
+            throw current.claimedBy() == null
+                    ? new CaseConflictException(current.state(), action, "Claim the case first")
+                    : heldByOther(current, action);
+        }
+    }
+
+    private static void requireHolderOrSupervisor(Actor actor, FollowupCase current, CaseAction action) {
+        if (actor.supervises()) {
+            return;
+        }
+        if (current.claimedBy() == null && !CaseTransitions.isActive(current.state())) {
+            requireQueue(actor, current);
+            return;
+        }
+        requireHolder(actor, current, action);
+    }
+
+    private static CaseConflictException heldByOther(FollowupCase current, CaseAction action) {
+        return new CaseConflictException(current.state(), action, current.claimedBy(),
+                "The case is claimed by " + current.claimedBy());
+    }
+}

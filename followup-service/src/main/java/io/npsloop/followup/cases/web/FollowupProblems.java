@@ -1,0 +1,69 @@
+package io.npsloop.followup.cases.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.npsloop.followup.access.UnauthenticatedException;
+import io.npsloop.followup.cases.CaseConflictException;
+import io.npsloop.followup.cases.CaseNotFoundException;
+import io.npsloop.followup.cases.ForbiddenActionException;
+import io.npsloop.followup.cases.InvalidCaseInputException;
+import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.platform.web.ProblemDetailsAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The follow-up domain's refusals as RFC 9457 problems. Ordered before the platform's advice, whose
+ * catch-all would otherwise answer them with 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FollowupProblems {
+
+    static final URI CONFLICT = URI.create("https://npsloop.io/problems/case-conflict");
+
+    @ExceptionHandler(CaseConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(CaseConflictException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Action not allowed in the case's current state");
+        problem.setProperty("state", ex.state().name());
+        problem.setProperty("action", ex.action().name());
+        if (ex.holder() != null) {
+            problem.setProperty("claimedBy", ex.holder());
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(CaseNotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenActionException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenActionException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException ex) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"followup-service\"")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidCaseInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCaseInputException ex) {
+        return ResponseEntity.badRequest()
+                .body(ProblemDetailsAdvice.validationProblem(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+    }
+}

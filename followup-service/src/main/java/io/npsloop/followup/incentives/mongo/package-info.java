@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.followup.incentives.mongo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.followup.rootcauses.mongo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The root-cause taxonomy and the mining of "other" texts for new categories. Plain Java. */
+@NullMarked
+package io.npsloop.followup.rootcauses;
+
+import org.jspecify.annotations.NullMarked;
