@@ -21,6 +21,9 @@ final class PipelineClient {
     /** The development key the local run accepts, as the README's curl examples use it. */
     static final String DEV_API_KEY = "dev-key-change-me";
 
+    /** The password of the follow-up service's development users (ada, grace: agents; lin: lead). */
+    static final String DEV_USER_PASSWORD = "nps-dev-password";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** GET a URL and return the body as text (for example a Prometheus scrape). */
@@ -42,6 +45,17 @@ final class PipelineClient {
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path))
                 .header("Content-Type", "application/json")
                 .header("X-API-Key", DEV_API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST as a user of the follow-up service's development user set (HTTP Basic). */
+    HttpResponse<String> postAs(String user, ServiceKind service, String path, String json) throws Exception {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + DEV_USER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credentials)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
