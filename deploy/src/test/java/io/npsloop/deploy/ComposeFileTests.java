@@ -20,7 +20,7 @@ class ComposeFileTests {
 
     @Test
     void runsKafkaMongoAndTheFiveServices() {
-        assertThat(services().keySet()).contains("kafka", "mongo").containsAll(KubernetesManifestsTests.SERVICES);
+        assertThat(services().keySet()).contains("kafka", "mongo", "prometheus", "grafana").containsAll(KubernetesManifestsTests.SERVICES);
     }
 
     @Test
