@@ -64,7 +64,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
-        Throwable cause = ex.getMostSpecificCause();
+        Throwable cause = jsonCause(ex);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             problem.setType(VALIDATION_TYPE);
@@ -101,6 +101,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail(problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid");
         problem.setProperty("errors", problems);
         return problem;
+    }
+
+    /**
+     * The outermost Jackson exception that knows where in the body it failed: for a value that a
+     * deserializer rejects (an enum constant, an ISO duration) the innermost cause is the parse
+     * error of the value, which no longer knows the field.
+     */
+    private static @Nullable Throwable jsonCause(HttpMessageNotReadableException ex) {
+        Throwable located = null;
+        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException) {
+                return cause;
+            }
+            if (located == null && cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                located = cause;
+            }
+        }
+        return located != null ? located : ex.getMostSpecificCause();
     }
 
     private static String path(JacksonException ex) {

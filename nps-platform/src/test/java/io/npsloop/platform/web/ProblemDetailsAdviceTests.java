@@ -69,6 +69,13 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void namesAFieldWhoseValueADeserializerRejects() throws Exception {
+        mvc.perform(post("/sample").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"score\":1,\"sla\":\"soon\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sla"));
+    }
+
+    @Test
     void malformedJsonIsABadRequestProblem() throws Exception {
         mvc.perform(post("/sample").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
                 .andExpect(status().isBadRequest())
@@ -99,7 +106,7 @@ class ProblemDetailsAdviceTests {
                 .andExpect(jsonPath("$.detail").value("The request could not be processed; it was not applied."));
     }
 
-    record Sample(@NotBlank String name, @NotNull @Min(0) @Max(10) Integer score) {
+    record Sample(@NotBlank String name, @NotNull @Min(0) @Max(10) Integer score, java.time.@org.jspecify.annotations.Nullable Duration sla) {
     }
 
     @RestController
