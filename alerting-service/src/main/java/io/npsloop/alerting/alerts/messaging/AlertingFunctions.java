@@ -2,6 +2,7 @@ package io.npsloop.alerting.alerts.messaging;
 
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.alerting.alerts.AlertRaising;
 import io.npsloop.contracts.ResponseScored;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class AlertingFunctions {
 
     @Bean
-    Consumer<ResponseScored> raiseAlerts(AlertRaising raising) {
-        return raising::evaluate;
+    Consumer<ResponseScored> raiseAlerts(AlertRaising raising, MeterRegistry meters) {
+        return response -> {
+            AlertRaising.Outcome outcome = raising.evaluate(response);
+            meters.counter("nps.alerts.evaluated", "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
+        };
     }
 }

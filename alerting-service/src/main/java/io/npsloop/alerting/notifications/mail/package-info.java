@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting.notifications.mail;
+
+import org.jspecify.annotations.NullMarked;

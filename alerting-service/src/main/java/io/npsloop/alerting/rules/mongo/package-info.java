@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting.rules.mongo;
+
+import org.jspecify.annotations.NullMarked;

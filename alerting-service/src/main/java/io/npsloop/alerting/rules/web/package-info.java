@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.alerting.rules.web;
+
+import org.jspecify.annotations.NullMarked;
