@@ -1,9 +1,15 @@
 package io.npsloop.launcher;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,10 +19,12 @@ import tools.jackson.databind.JsonNode;
 import static io.npsloop.launcher.PipelineClient.n;
 import static io.npsloop.launcher.PipelineClient.window;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * All five services against one real Kafka broker and one wire-compatible store, as the local run
- * starts them: a detractor posted to ingest becomes an alert, an open case in the agents' queue
+ * starts them: a detractor posted to ingest becomes an alert (delivered, signed, to a real webhook
+ * receiver), an open case in the agents' queue
  * and a figure in the report, and all of it is still there after a full restart; then an agent
  * works the case to resolution and the customer's next answer closes the loop.
  */
@@ -25,6 +33,11 @@ class PipelineEndToEndTests {
     @TempDir
     Path dataDir;
 
+    /** The signing secret of the alert webhook, in the Standard Webhooks form. */
+    private static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "nps-loop-end-to-end-webhook-secret".getBytes(StandardCharsets.UTF_8));
+
+    private final WebhookReceiver receiver = new WebhookReceiver();
     private LocalPipeline pipeline;
 
     @AfterEach
@@ -32,12 +45,20 @@ class PipelineEndToEndTests {
         if (pipeline != null) {
             pipeline.close();
         }
+        receiver.close();
     }
 
     @Test
     void detractorTravelsFromPostToAnOpenCaseAndAReportFigureAndSurvivesARestart() throws Exception {
         pipeline = start();
         DetractorJourney.run(new PipelineClient(pipeline));
+
+        WebhookReceiver.Delivery delivery = await().atMost(PipelineClient.PATIENCE).until(
+                () -> receiver.deliveries().stream().filter(d -> d.body().contains("\"r-1001\"")).findFirst(), Optional::isPresent).get();
+        assertThat(delivery.body()).contains("Waited three weeks for my delivery");
+        assertThat(delivery.headers().get("webhook-signature"))
+                .as("Standard Webhooks signature over id.timestamp.body")
+                .contains("v1," + sign(delivery.headers().get("webhook-id") + "." + delivery.headers().get("webhook-timestamp") + "." + delivery.body()));
 
         pipeline.close();
         pipeline = start();
@@ -60,6 +81,21 @@ class PipelineEndToEndTests {
         for (ServiceKind kind : ServiceKind.values()) {
             randomPorts.put(kind, 0);
         }
-        return LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of());
+        return LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of(
+                // The alert webhook of the default rules, on a receiver on this machine: loopback
+                // and plain http are refused unless explicitly allowed, as here.
+                "--nps.alerting.notifications.allow-loopback-http=true",
+                "--nps.alerting.notifications.allowed-hosts=127.0.0.1",
+                "--nps.alerting.notifications.webhook-secret=" + WEBHOOK_SECRET,
+                "--nps.alerting.rules.default-targets[0].name=end-to-end",
+                "--nps.alerting.rules.default-targets[0].channel=WEBHOOK",
+                "--nps.alerting.rules.default-targets[0].address=" + receiver.url()));
+    }
+
+    /** HMAC-SHA256 with the secret's key bytes, base64: computed here, independently of the service. */
+    private static String sign(String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(WEBHOOK_SECRET.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
     }
 }
