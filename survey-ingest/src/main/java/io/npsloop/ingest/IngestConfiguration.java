@@ -1,9 +1,20 @@
 package io.npsloop.ingest;
 
 import java.time.Clock;
+import java.util.HashSet;
 
+import io.npsloop.ingest.apikeys.ApiKey;
+import io.npsloop.ingest.apikeys.ApiKeys;
+import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.ResponsePublisher;
+import io.npsloop.ingest.responses.SubmissionLedger;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +27,28 @@ class IngestConfiguration {
     }
 
     @Bean
-    ResponseIntake responseIntake(ResponsePublisher publisher, Clock clock) {
-        return new ResponseIntake(publisher, clock);
+    ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Clock clock,
+            IngestProperties properties) {
+        return new ResponseIntake(ledger, publisher, metrics, clock, properties.submissionLease());
+    }
+
+    @Bean
+    ApiKeys apiKeys(IngestProperties properties) {
+        return new ApiKeys(properties.apiKeys().stream()
+                .map(key -> ApiKey.ofHexHash(key.name(), key.source(), key.sha256(), new HashSet<>(key.scopes())))
+                .toList());
+    }
+
+    /** A fixed server and description keep the checked-in document independent of who asked for it. */
+    @Bean
+    OpenAPI ingestOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("NPS Loop survey-ingest")
+                        .description("The front door of NPS Loop: source systems submit survey responses here.")
+                        .version("v1")
+                        .license(new License().name("Apache-2.0")))
+                .addServersItem(new Server().url("http://localhost:8081").description("local run"))
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")));
     }
 }

@@ -1,5 +1,7 @@
 package io.npsloop.ingest.responses;
 
+import java.util.Locale;
+
 /**
  * What happened to a submitted response: accepted as new, accepted as a higher revision of one
  * already accepted, or recognised as a copy of one already accepted (nothing published).
@@ -10,7 +12,7 @@ public record IntakeResult(String responseId, Status status) {
         ACCEPTED, UPDATED, DUPLICATE;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

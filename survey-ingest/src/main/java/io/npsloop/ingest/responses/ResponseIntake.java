@@ -2,7 +2,10 @@ package io.npsloop.ingest.responses;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.npsloop.contracts.EventTypes;
@@ -11,32 +14,132 @@ import io.npsloop.contracts.ResponseSubmitted;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a validated response into a {@link ResponseSubmitted} event and publishes it. The event id
- * is derived from source, response id and revision, so the same submission always yields the same
- * event id and every consumer can recognise a second copy of it.
+ * Turns a validated response into a {@link ResponseSubmitted} event and publishes it exactly once
+ * per source, response id and revision.
+ *
+ * <p>The ledger entry is written (pending) before the event is published and confirmed after the
+ * broker acknowledged it. A crash or a broker outage in between leaves it pending: the client was
+ * told nothing was accepted, and its retry publishes the stored event unchanged. The event id is
+ * derived from source, response id and revision, so even a pending event that did reach the broker
+ * before the failure reaches consumers as a copy they recognise.
  */
 public class ResponseIntake {
 
-    private final ResponsePublisher publisher;
-    private final Clock clock;
+    /** Two requests racing on one response settle within a few rounds; more means something is wrong. */
+    private static final int MAX_ROUNDS = 5;
 
-    public ResponseIntake(ResponsePublisher publisher, Clock clock) {
+    private final SubmissionLedger ledger;
+    private final ResponsePublisher publisher;
+    private final IntakeMetrics metrics;
+    private final Clock clock;
+    private final Duration lease;
+
+    /**
+     * {@code lease} is how long a pending submission belongs to the request publishing it; it must
+     * exceed the longest a publish can take (the producer's max.block.ms plus delivery.timeout.ms).
+     */
+    public ResponseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Clock clock,
+            Duration lease) {
+        this.ledger = ledger;
         this.publisher = publisher;
+        this.metrics = metrics;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
      * Accepts a response from a source system. {@code idempotencyKey} (from the Idempotency-Key
      * header) identifies a submission of a client that sends no response id; null when absent.
+     *
+     * @throws RevisionConflictException when a revision not higher than the stored one has another body
+     * @throws SubmissionInProgressException when another request is publishing the same submission
+     * @throws io.npsloop.platform.messaging.EventNotPublishedException when the broker did not take the event
      */
     public IntakeResult accept(String source, NewResponse response, @Nullable String idempotencyKey) {
-        Instant now = clock.instant();
-        String responseId = response.responseId() != null ? response.responseId() : UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        IntakeResult result;
+        try {
+            result = decide(source, response, idempotencyKey, started);
+        } catch (RevisionConflictException e) {
+            metrics.counted(source, response.channel(), "rejected");
+            throw e;
+        }
+        metrics.counted(source, response.channel(), result.status().wireName());
+        return result;
+    }
+
+    private IntakeResult decide(String source, NewResponse response, @Nullable String idempotencyKey, long started) {
+        String responseId = responseId(source, response.responseId(), idempotencyKey);
+        String fingerprint = Fingerprints.of(response);
+        int revision = response.revision();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Instant now = clock.instant();
+            Submission candidate = new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING,
+                    IntakeResult.Status.ACCEPTED, event(source, responseId, response, now), now.plus(lease), Map.of());
+            Optional<Submission> existing = ledger.insertIfAbsent(candidate);
+            if (existing.isEmpty()) {
+                return publish(candidate, started);
+            }
+            Submission stored = existing.get();
+            if (revision > stored.revision()) {
+                Submission update = new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING,
+                        IntakeResult.Status.UPDATED, candidate.event(), candidate.leaseUntil(), stored.publishedRevisions());
+                if (ledger.supersede(update)) {
+                    return publish(update, started);
+                }
+                continue;
+            }
+            if (revision < stored.revision()) {
+                if (fingerprint.equals(stored.publishedRevisions().get(revision))) {
+                    return new IntakeResult(responseId, IntakeResult.Status.DUPLICATE);
+                }
+                throw new RevisionConflictException(responseId, revision, stored.revision());
+            }
+            if (!stored.pending()) {
+                if (fingerprint.equals(stored.fingerprint())) {
+                    return new IntakeResult(responseId, IntakeResult.Status.DUPLICATE);
+                }
+                throw new RevisionConflictException(responseId, revision, stored.revision());
+            }
+            if (stored.leaseActive(now)) {
+                throw new SubmissionInProgressException(responseId);
+            }
+            // Pending and abandoned: nothing of it was acknowledged to the client. The same body
+            // publishes the stored event unchanged; a changed body replaces it, as it was never accepted.
+            Submission next = fingerprint.equals(stored.fingerprint())
+                    ? stored.leasedUntil(now.plus(lease))
+                    : new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING, stored.outcome(),
+                            candidate.event(), now.plus(lease), stored.publishedRevisions());
+            if (ledger.takeOverPending(stored, next, now)) {
+                return publish(next, started);
+            }
+        }
+        throw new SubmissionInProgressException(responseId);
+    }
+
+    private IntakeResult publish(Submission submission, long started) {
+        try {
+            publisher.publish(submission.event());
+        } catch (RuntimeException e) {
+            try {
+                ledger.releaseLease(submission);
+            } catch (RuntimeException releaseFailure) {
+                // The lease then runs out on its own; the client's retry waits for that.
+                e.addSuppressed(releaseFailure);
+            }
+            throw e;
+        }
+        metrics.published(Duration.ofNanos(System.nanoTime() - started));
+        ledger.markPublished(submission.published());
+        return new IntakeResult(submission.responseId(), submission.outcome());
+    }
+
+    private ResponseSubmitted event(String source, String responseId, NewResponse response, Instant now) {
         Instant respondedAt = response.respondedAt() != null ? response.respondedAt() : now;
         Money accountValue = response.accountValueAmount() == null || response.accountValueCurrency() == null
                 ? null
                 : new Money(response.accountValueAmount(), response.accountValueCurrency());
-        ResponseSubmitted event = new ResponseSubmitted(
+        return new ResponseSubmitted(
                 eventId(source, responseId, response.revision()),
                 EventTypes.RESPONSE_SUBMITTED,
                 ResponseSubmitted.SCHEMA_VERSION,
@@ -55,8 +158,21 @@ public class ResponseIntake {
                 response.touchpoint(),
                 response.attributes(),
                 accountValue);
-        publisher.publish(event);
-        return new IntakeResult(event.responseId(), IntakeResult.Status.ACCEPTED);
+    }
+
+    /**
+     * The source's own id when it sent one; otherwise derived from the Idempotency-Key, so the
+     * retry of a client without ids lands on the same ledger entry; otherwise a fresh id.
+     */
+    static String responseId(String source, @Nullable String responseId, @Nullable String idempotencyKey) {
+        if (responseId != null) {
+            return responseId;
+        }
+        if (idempotencyKey != null) {
+            return UUID.nameUUIDFromBytes(("idempotency-key\u0000" + source + "\u0000" + idempotencyKey)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+        }
+        return UUID.randomUUID().toString();
     }
 
     static String eventId(String source, String responseId, int revision) {

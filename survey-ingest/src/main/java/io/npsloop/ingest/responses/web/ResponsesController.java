@@ -1,80 +1,176 @@
 package io.npsloop.ingest.responses.web;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Currency;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.npsloop.contracts.Contact;
+import io.npsloop.ingest.IngestProperties;
+import io.npsloop.ingest.apikeys.web.AuthenticatedSource;
+import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.IntakeResult;
-import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.ResponseIntake;
+import io.npsloop.ingest.responses.RevisionConflictException;
+import io.npsloop.ingest.responses.SubmissionInProgressException;
+import io.npsloop.platform.messaging.EventNotPublishedException;
+import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
+/** Submits responses one at a time or in batches; the caller's source comes from its API key. */
 @RestController
 @RequestMapping("/api/v1/responses")
+@SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "401", description = "Missing or unknown X-API-Key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "The key lacks the scope responses:write", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "413", description = "Body over the size limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "415", description = "Content type other than application/json", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "429", description = "The key is over its rate; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class ResponsesController {
 
-    /** Clocks of source systems drift; anything later than this is a client bug, not a response. */
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
-    /** Until API keys identify the calling system, every response comes from this source. */
-    static final String DEFAULT_SOURCE = "api";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String PROBLEM = "application/problem+json";
 
     private final ResponseIntake intake;
-    private final Clock clock;
+    private final ResponseRequests requests;
+    private final IntakeMetrics metrics;
+    private final JsonMapper mapper;
+    private final int maxBatchItems;
 
-    ResponsesController(ResponseIntake intake, Clock clock) {
+    ResponsesController(ResponseIntake intake, ResponseRequests requests, IntakeMetrics metrics, JsonMapper mapper,
+            IngestProperties properties) {
         this.intake = intake;
-        this.clock = clock;
+        this.requests = requests;
+        this.metrics = metrics;
+        this.mapper = mapper;
+        this.maxBatchItems = properties.limits().maxBatchItems();
     }
 
+    @Operation(summary = "Submit one response",
+            description = "202 once the broker has the response. The same response sent again answers duplicate and publishes nothing; "
+                    + "a higher revision answers updated; a lower or equal revision with another body is a 409.")
+    @ApiResponse(responseCode = "202", description = "Accepted, updated or a duplicate of an accepted response")
+    @ApiResponse(responseCode = "400", description = "Invalid request; every bad field is named", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "Revision conflict", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The broker is unreachable; nothing was accepted, retry after Retry-After", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    SubmissionResult submit(@Valid @RequestBody ResponseRequest request) {
-        IntakeResult result = intake.accept(DEFAULT_SOURCE, toDomain(request), null);
+    SubmissionResult submit(@RequestBody ResponseRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "Identifies a submission of a client that sends no responseId")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(hidden = true) @RequestAttribute(AuthenticatedSource.ATTRIBUTE) String source) {
+        List<FieldProblem> problems = new ArrayList<>(requests.problems(request));
+        FieldProblem keyProblem = ResponseRequests.idempotencyKeyProblem(idempotencyKey);
+        if (keyProblem != null) {
+            problems.add(keyProblem);
+        }
+        if (!problems.isEmpty()) {
+            metrics.counted(source, request.channel(), "rejected");
+            throw new InvalidRequestException(problems);
+        }
+        IntakeResult result = intake.accept(source, requests.toNewResponse(request), idempotencyKey);
         return new SubmissionResult(result.responseId(), result.status().wireName());
     }
 
-    private NewResponse toDomain(ResponseRequest request) {
-        if (request.respondedAt() != null && request.respondedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-            throw new InvalidRequestException("respondedAt", "must not be more than 5 minutes in the future");
+    @Operation(summary = "Submit up to 1,000 responses",
+            description = "Each item is validated and accepted on its own: valid items are published even when others are rejected. "
+                    + "200 with a result per index. With the broker unreachable, 503 if nothing could be published, otherwise "
+                    + "the items not published are marked unavailable. With an Idempotency-Key, items without a responseId get "
+                    + "ids derived from the key and their index, so the whole batch can be retried.")
+    @ApiResponse(responseCode = "200", description = "A result per item")
+    @ApiResponse(responseCode = "400", description = "The batch itself is invalid (not a list, empty, too many items)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The broker is unreachable and nothing was published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    BatchResult submitBatch(@RequestBody BatchRequest batch,
+            @Parameter(in = ParameterIn.HEADER, description = "Derives ids for the items without a responseId")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(hidden = true) @RequestAttribute(AuthenticatedSource.ATTRIBUTE) String source) {
+        List<FieldProblem> batchProblems = new ArrayList<>();
+        if (batch.responses() == null || batch.responses().isEmpty()) {
+            batchProblems.add(new FieldProblem("responses", "must hold at least one response"));
+        } else if (batch.responses().size() > maxBatchItems) {
+            batchProblems.add(new FieldProblem("responses", "must hold at most " + maxBatchItems + " responses"));
         }
-        if (request.accountValue() != null) {
+        FieldProblem keyProblem = ResponseRequests.idempotencyKeyProblem(idempotencyKey);
+        if (keyProblem != null) {
+            batchProblems.add(keyProblem);
+        }
+        if (!batchProblems.isEmpty()) {
+            throw new InvalidRequestException(batchProblems);
+        }
+        List<ItemResult> results = new ArrayList<>(batch.responses().size());
+        EventNotPublishedException outage = null;
+        for (int index = 0; index < batch.responses().size(); index++) {
+            JsonNode item = batch.responses().get(index);
+            if (item == null || !item.isObject()) {
+                metrics.counted(source, null, "rejected");
+                results.add(ItemResult.rejected(index, null, List.of(new FieldProblem("(item)", "must be a JSON object"))));
+                continue;
+            }
+            ResponseRequest request;
             try {
-                Currency.getInstance(request.accountValue().currency());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("accountValue.currency", "is not an ISO 4217 currency code");
+                request = mapper.treeToValue(item, ResponseRequest.class);
+            } catch (JacksonException e) {
+                metrics.counted(source, null, "rejected");
+                results.add(ItemResult.rejected(index, null, List.of(jsonProblem(e))));
+                continue;
+            }
+            List<FieldProblem> problems = requests.problems(request);
+            if (!problems.isEmpty()) {
+                metrics.counted(source, request.channel(), "rejected");
+                results.add(ItemResult.rejected(index, request.responseId(), problems));
+                continue;
+            }
+            if (outage != null) {
+                // The broker failed on an earlier item: waiting out the same timeout for every
+                // remaining item would only hold the client longer.
+                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
+                continue;
+            }
+            String itemKey = idempotencyKey == null ? null : idempotencyKey + "#" + index;
+            try {
+                IntakeResult result = intake.accept(source, requests.toNewResponse(request), itemKey);
+                results.add(ItemResult.of(index, result.responseId(), result.status().wireName()));
+            } catch (RevisionConflictException e) {
+                results.add(ItemResult.rejected(index, e.responseId(), List.of(new FieldProblem("revision", e.getMessage()))));
+            } catch (SubmissionInProgressException e) {
+                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
+            } catch (EventNotPublishedException e) {
+                outage = e;
+                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
             }
         }
-        var contact = request.contact() == null ? null
-                : new Contact(request.contact().name(), request.contact().email(), request.contact().phone());
-        return new NewResponse(
-                request.responseId(),
-                request.surveyId(),
-                request.customerId(),
-                request.accountId(),
-                contact,
-                request.score(),
-                request.comment(),
-                request.channel(),
-                request.touchpoint(),
-                request.respondedAt(),
-                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
-                request.accountValue() == null ? null : new BigDecimal(request.accountValue().amount()),
-                request.accountValue() == null ? null : request.accountValue().currency(),
-                request.revision() == null ? 1 : request.revision());
+        BatchResult result = BatchResult.of(results);
+        if (outage != null && result.accepted() + result.updated() == 0) {
+            throw outage;
+        }
+        return result;
     }
 
+    private static FieldProblem jsonProblem(JacksonException e) {
+        return new FieldProblem(JsonPaths.of(e), e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or form");
+    }
+
+    /** The answer to a single submission. */
     record SubmissionResult(String responseId, String status) {
     }
 }

@@ -1,0 +1,87 @@
+package io.npsloop.ingest.imports;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import io.npsloop.contracts.Contact;
+import io.npsloop.ingest.responses.NewResponse;
+import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.platform.web.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * The rules of {@code POST /api/v1/responses} applied to a response that arrived another way (a CSV
+ * row, a survey tool's webhook): the bean-validation annotations of {@link ResponseRequest} plus the
+ * two rules the API checks by hand. Building a {@code ResponseRequest} keeps every limit in one place.
+ */
+public class ResponseChecks {
+
+    /** The same tolerance the API allows: clocks of source systems drift a little, not more. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Validator validator;
+    private final Clock clock;
+
+    public ResponseChecks(Validator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Every problem of the request, sorted by field so reports are stable; empty when it is valid. */
+    public List<FieldProblem> problems(ResponseRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<ResponseRequest> violation : validator.validate(request)) {
+            problems.add(new FieldProblem(fieldName(violation), violation.getMessage()));
+        }
+        if (request.respondedAt() != null && request.respondedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (request.accountValue() != null && request.accountValue().currency() != null) {
+            try {
+                Currency.getInstance(request.accountValue().currency());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
+            }
+        }
+        problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+        return problems;
+    }
+
+    /** The domain form of a request that has no {@link #problems}. */
+    public NewResponse toNewResponse(ResponseRequest request) {
+        var contact = request.contact() == null ? null
+                : new Contact(request.contact().name(), request.contact().email(), request.contact().phone());
+        return new NewResponse(
+                request.responseId(),
+                request.surveyId(),
+                request.customerId(),
+                request.accountId(),
+                contact,
+                request.score(),
+                request.comment(),
+                request.channel(),
+                request.touchpoint(),
+                request.respondedAt(),
+                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
+                request.accountValue() == null ? null : new BigDecimal(request.accountValue().amount()),
+                request.accountValue() == null ? null : request.accountValue().currency(),
+                request.revision() == null ? 1 : request.revision());
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // Map keys are reported by Hibernate Validator as "attributes<K>[key].<map key>"; name the key instead.
+        String path = violation.getPropertyPath().toString();
+        int keyMarker = path.indexOf("<map key>");
+        if (keyMarker >= 0) {
+            return path.substring(0, keyMarker).replace(".", "");
+        }
+        return path.replace("<map value>", "").replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,12 @@
+package io.npsloop.ingest.responses;
+
+/**
+ * An identical submission is being published by another request right now. Answering it as a
+ * duplicate would claim an acceptance that has not happened yet, so the client retries shortly.
+ */
+public class SubmissionInProgressException extends RuntimeException {
+
+    public SubmissionInProgressException(String responseId) {
+        super("Response " + responseId + " is being accepted by another request; retry shortly");
+    }
+}

@@ -1,0 +1,32 @@
+package io.npsloop.ingest.responses;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers every response a source submitted, so a retry publishes nothing and a changed body
+ * needs a higher revision. Every change is one guarded single-document update: the store needs
+ * no transactions, and two requests racing on one response cannot both win.
+ */
+public interface SubmissionLedger {
+
+    /** Stores {@code submission} if its key is new; otherwise leaves the stored one and returns it. */
+    Optional<Submission> insertIfAbsent(Submission submission);
+
+    Optional<Submission> find(String key);
+
+    /** Replaces the stored submission only if its revision is lower than {@code next}'s. */
+    boolean supersede(Submission next);
+
+    /**
+     * Replaces a pending submission of the same revision whose lease has run out (a body that was
+     * never accepted may be sent again changed), or takes over its lease when the body is the same.
+     */
+    boolean takeOverPending(Submission stored, Submission next, Instant now);
+
+    /** Records that {@code submission}'s event is on the topic; a no-op if a newer revision replaced it. */
+    void markPublished(Submission submission);
+
+    /** Gives up the lease of a submission whose publishing failed, so the client's retry may publish it at once. */
+    void releaseLease(Submission submission);
+}

@@ -1,0 +1,5 @@
+/** The submission ledger in the service's MongoDB database. */
+@NullMarked
+package io.npsloop.ingest.responses.mongo;
+
+import org.jspecify.annotations.NullMarked;

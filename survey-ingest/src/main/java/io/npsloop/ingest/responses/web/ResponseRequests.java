@@ -1,0 +1,125 @@
+package io.npsloop.ingest.responses.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import io.npsloop.contracts.Contact;
+import io.npsloop.ingest.responses.NewResponse;
+import io.npsloop.platform.web.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a {@link ResponseRequest} against every rule at once (the bean constraints on the record
+ * plus the rules they cannot express) and turns it into a {@link NewResponse}. Used by the single
+ * and the batch endpoint alike, so both name the same fields with the same messages.
+ */
+@Component
+public class ResponseRequests {
+
+    /** Clocks of source systems drift; anything later than this is a client bug, not a response. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final Comparator<FieldProblem> BY_FIELD =
+            Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message);
+
+    private final Validator validator;
+    private final Clock clock;
+
+    ResponseRequests(Validator validator, Clock clock) {
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** Every broken rule of {@code request}, sorted by field; empty when it is valid. */
+    public List<FieldProblem> problems(ResponseRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<ResponseRequest> violation : validator.validate(request)) {
+            problems.add(new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()));
+        }
+        if (request.respondedAt() != null && request.respondedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (request.accountValue() != null && request.accountValue().currency() != null
+                && request.accountValue().currency().matches("[A-Z]{3}") && !isCurrency(request.accountValue().currency())) {
+            problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
+        }
+        problems.sort(BY_FIELD);
+        return problems;
+    }
+
+    /** The domain form of a request that has no {@link #problems}. */
+    public NewResponse toNewResponse(ResponseRequest request) {
+        Contact contact = request.contact() == null ? null
+                : new Contact(request.contact().name(), request.contact().email(), request.contact().phone());
+        return new NewResponse(
+                request.responseId(),
+                request.surveyId(),
+                request.customerId(),
+                request.accountId(),
+                contact,
+                request.score(),
+                request.comment(),
+                request.channel(),
+                request.touchpoint(),
+                request.respondedAt(),
+                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
+                request.accountValue() == null ? null : new BigDecimal(request.accountValue().amount()),
+                request.accountValue() == null ? null : request.accountValue().currency(),
+                request.revision() == null ? 1 : request.revision());
+    }
+
+    /** The Idempotency-Key header's rules: visible ASCII, as the header field's draft standard asks, and bounded. */
+    static @Nullable FieldProblem idempotencyKeyProblem(@Nullable String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            return new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        return null;
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** {@code contact.email}, {@code attributes[region]}: the JSON path a client recognises. */
+    static String path(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getKey() != null) {
+                    field.append('[').append(node.getKey()).append(']');
+                } else if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.isInIterable() && node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            } else if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "(body)" : field.toString();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.ingest.webhooks.mongo;
+
+import org.jspecify.annotations.NullMarked;

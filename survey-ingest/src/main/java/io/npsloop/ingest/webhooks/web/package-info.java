@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.ingest.webhooks.web;
+
+import org.jspecify.annotations.NullMarked;
