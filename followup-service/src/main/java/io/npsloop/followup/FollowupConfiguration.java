@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.npsloop.contracts.Money;
 import io.npsloop.followup.cases.AdvocacyRule;
 import io.npsloop.followup.cases.CaseEvents;
+import io.npsloop.followup.cases.CaseMetrics;
 import io.npsloop.followup.cases.CaseOpening;
 import io.npsloop.followup.cases.CasePolicy;
 import io.npsloop.followup.cases.CaseStore;
@@ -16,6 +17,7 @@ import io.npsloop.followup.incentives.AssignmentNumbers;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
+import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
 import org.springframework.boot.ApplicationRunner;
@@ -39,8 +41,9 @@ class FollowupConfiguration {
                 properties.executiveQueue(), properties.escalationSla(), properties.advocacy().sla());
     }
 
+    /** The configured catalogue: only the seed of the store, checked at start-up (an arm naming no incentive fails it). */
     @Bean
-    IncentiveCatalogue incentiveCatalogue(FollowupProperties properties) {
+    IncentiveCatalogue configuredIncentives(FollowupProperties properties) {
         return new IncentiveCatalogue(
                 properties.incentives().stream().map(i -> new Incentive(i.id(), i.type(), i.description(),
                         new Money(i.cost(), i.currency()))).toList(),
@@ -54,16 +57,16 @@ class FollowupConfiguration {
 
     @Bean
     CaseOpening caseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, FollowupProperties properties,
-            Clock clock) {
+            CaseMetrics metrics, Clock clock) {
         FollowupProperties.Advocacy advocacy = properties.advocacy();
         return new CaseOpening(store, relay, policy, new AdvocacyRule(advocacy.enabled(), advocacy.minScore(),
-                advocacy.attributes(), advocacy.queue()), clock);
+                advocacy.attributes(), advocacy.queue()), metrics, clock);
     }
 
     @Bean
-    CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveCatalogue catalogue,
-            AssignmentNumbers numbers, CasePolicy policy, Clock clock) {
-        return new CaseWork(store, relay, rootCauses, catalogue, numbers, policy, clock);
+    CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
+            AssignmentNumbers numbers, CasePolicy policy, CaseMetrics metrics, Clock clock) {
+        return new CaseWork(store, relay, rootCauses, incentives, numbers, policy, metrics, clock);
     }
 
     @Bean
@@ -72,13 +75,19 @@ class FollowupConfiguration {
     }
 
     @Bean
-    SlaWatch slaWatch(CaseStore store, CaseWork work, CasePolicy policy, Clock clock) {
-        return new SlaWatch(store, work, policy, clock);
+    SlaWatch slaWatch(CaseStore store, CaseWork work, CasePolicy policy, CaseMetrics metrics, Clock clock) {
+        return new SlaWatch(store, work, policy, metrics, clock);
     }
 
     /** Seeds the root-cause taxonomy at start-up; idempotent, so every instance may do it. */
     @Bean
     ApplicationRunner seedRootCauses(RootCauseStore rootCauses) {
         return args -> RootCauseTaxonomy.seed(rootCauses);
+    }
+
+    /** Seeds incentives and experiments from the configuration; idempotent, and leaves admins' changes alone. */
+    @Bean
+    ApplicationRunner seedIncentives(IncentiveCatalogue configuredIncentives, IncentiveStore incentives) {
+        return args -> configuredIncentives.seed(incentives);
     }
 }

@@ -22,6 +22,7 @@ public record FollowupProperties(
         @DefaultValue("PT1M") Duration slaCheckInterval,
         @DefaultValue("PT10S") Duration outboxSweepInterval,
         @DefaultValue Advocacy advocacy,
+        @DefaultValue Metrics metrics,
         @DefaultValue List<User> users,
         @DefaultValue List<IncentiveEntry> incentives,
         @DefaultValue List<ExperimentEntry> experiments) {
@@ -38,14 +39,24 @@ public record FollowupProperties(
             @DefaultValue("P7D") Duration sla) {
     }
 
+    /** The queues that get their own tag value on the follow-up meters; any other queue is tagged {@code other}. */
+    public record Metrics(@DefaultValue({"customer-care", "customer-care-lead", "executive", "advocacy"}) List<String> queues) {
+
+        public Metrics {
+            queues = List.copyOf(queues);
+        }
+    }
+
     /** A user who may act on cases: a bcrypt password hash, a role (agent, lead, admin) and the queues they work. */
     public record User(String username, String passwordHash, @DefaultValue("agent") String role,
             @DefaultValue("*") List<String> queues) {
     }
 
+    /** An incentive the catalogue is seeded with. */
     public record IncentiveEntry(String id, String type, String description, BigDecimal cost, String currency) {
     }
 
+    /** An experiment the store is seeded with: arms are incentive ids or {@code control}. */
     public record ExperimentEntry(String id, String rootCause, List<String> arms) {
     }
 }

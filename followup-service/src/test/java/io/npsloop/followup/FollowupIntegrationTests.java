@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +67,13 @@ class FollowupIntegrationTests {
     @Autowired
     JsonMapper mapper;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("seedIncentives")
+    ApplicationRunner seedIncentives;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -71,6 +81,7 @@ class FollowupIntegrationTests {
         LocalInfrastructure infra = LocalInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", infra::mongoUri);
+        registry.add("followup.sla-check-interval", () -> "PT1S");
         registry.add("spring.mongodb.database", () -> "followup_it_" + UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -168,6 +179,101 @@ class FollowupIntegrationTests {
         });
     }
 
+    @Test
+    void taxonomyIsManagedAndAPromotedSuggestionRecodesTheMatchingCases() throws Exception {
+        assertThat(post("lin", "/api/v1/root-causes", "{\"name\":\"Packaging\"}").statusCode()).isEqualTo(201);
+        assertThat(put("lin", "/api/v1/root-causes/packaging", "{\"name\":\"Packaging damage\"}").statusCode()).isEqualTo(200);
+        assertThat(post("lin", "/api/v1/root-causes/packaging/deactivate", null).statusCode()).isEqualTo(200);
+        JsonNode packaging = null;
+        for (JsonNode rootCause : get("/api/v1/root-causes")) {
+            if (rootCause.get("id").asString().equals("packaging")) {
+                packaging = rootCause;
+            }
+        }
+        assertThat(packaging).isNotNull();
+        assertThat(packaging.get("name").asString()).isEqualTo("Packaging damage");
+        assertThat(packaging.get("active").asBoolean()).isFalse();
+
+        List<String> caseIds = new ArrayList<>();
+        String[] texts = {"courier left it at the wrong address", "Wrong address again!", "送错地址了，快递很慢"};
+        for (String text : texts) {
+            String customer = "c-" + UUID.randomUUID();
+            String alertId = "al-" + UUID.randomUUID();
+            send(Topics.ALERTS, customer, alert(alertId, customer));
+            String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(alertId), node -> node != null)
+                    .get("caseId").asString();
+            assertThat(post("ada", "/api/v1/cases/" + caseId + "/claim", null).statusCode()).isEqualTo(200);
+            post("ada", "/api/v1/cases/" + caseId + "/contact-attempts", "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}");
+            assertThat(post("ada", "/api/v1/cases/" + caseId + "/root-causes",
+                    mapper.writeValueAsString(Map.of("categories", List.of("other"), "otherText", text))).statusCode()).isEqualTo(200);
+            caseIds.add(caseId);
+        }
+
+        JsonNode suggestions = get("/api/v1/root-causes/suggestions?minCount=2");
+        assertThat(suggestions.findValuesAsString("phrase")).contains("wrong address");
+
+        HttpResponse<String> promoted = post("lin", "/api/v1/root-causes/suggestions/promote",
+                "{\"phrase\":\"wrong address\",\"name\":\"Wrong address\",\"recode\":true}");
+        assertThat(promoted.statusCode()).isEqualTo(201);
+        assertThat(mapper.readTree(promoted.body()).get("recodedCases").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(caseIds.get(0), caseIds.get(1));
+        assertThat(get("/api/v1/cases/" + caseIds.get(0)).get("rootCauses").get(0).asString()).isEqualTo("wrong-address");
+        assertThat(get("/api/v1/cases/" + caseIds.get(2)).get("rootCauses").get(0).asString()).isEqualTo("other");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            poll();
+            assertThat(seen).filteredOn(e -> EventTypes.ROOT_CAUSE_CODED.equals(e.path("eventType").asString(null))
+                            && caseIds.get(0).equals(e.path("caseId").asString(null)))
+                    .anySatisfy(e -> assertThat(e.path("categories").path(0).asString("")).isEqualTo("wrong-address"));
+        });
+    }
+
+    @Test
+    void incentivesAndExperimentsAreSeededOnceAndManagedByLeads() throws Exception {
+        assertThat(get("/api/v1/incentives").findValuesAsString("id")).contains("free-month", "discount-10", "coupon-15");
+        assertThat(get("/api/v1/experiments").findValuesAsString("rootCause")).contains("delivery", "price", "customer-service");
+
+        assertThat(post("lin", "/api/v1/incentives",
+                "{\"id\":\"gift-box\",\"type\":\"GIFT\",\"description\":\"A gift box\",\"cost\":{\"amount\":\"20.00\",\"currency\":\"EUR\"}}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> updated = put("lin", "/api/v1/incentives/gift-box",
+                "{\"type\":\"GIFT\",\"description\":\"A gift box\",\"cost\":{\"amount\":\"25.50\",\"currency\":\"EUR\"}}");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(post("lin", "/api/v1/experiments",
+                "{\"id\":\"billing-incentives\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"gift-box\"]}")
+                .statusCode()).isEqualTo(201);
+        assertThat(post("lin", "/api/v1/experiments",
+                "{\"id\":\"billing-2\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"free-month\"]}")
+                .statusCode()).isEqualTo(409);
+
+        for (JsonNode incentive : get("/api/v1/incentives")) {
+            if (incentive.get("id").asString().equals("gift-box")) {
+                assertThat(incentive.at("/cost/amount").asString()).isEqualTo("25.50");
+                assertThat(incentive.at("/cost/currency").asString()).isEqualTo("EUR");
+            }
+        }
+        // Seeding again (as at every start) adds nothing and undoes no change.
+        seedIncentives.run(null);
+        assertThat(get("/api/v1/incentives").findValuesAsString("id")).hasSize(4);
+        assertThat(get("/api/v1/experiments").findValuesAsString("id")).hasSize(4);
+    }
+
+    @Test
+    void followUpMetersArePublished() throws Exception {
+        String customer = "c-" + UUID.randomUUID();
+        String alertId = "al-" + UUID.randomUUID();
+        send(Topics.ALERTS, customer, alert(alertId, customer));
+        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> caseOf(alertId), node -> node != null)
+                .get("caseId").asString();
+        post("grace", "/api/v1/cases/" + caseId + "/claim", null);
+
+        assertThat(meters.get("nps.followup.cases.opened").tag("kind", "RECOVERY").tag("queue", "executive").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("nps.followup.transitions").tag("action", "CLAIM").counter().count()).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(meters.get("nps.followup.cases.open").tag("queue", "executive").gauge().value()).isGreaterThanOrEqualTo(1));
+    }
+
     private JsonNode caseOf(String alertId) throws Exception {
         for (JsonNode c : get("/api/v1/cases?state=OPEN&limit=500")) {
             if (c.get("alertId").asString().equals(alertId)) {
@@ -206,6 +312,14 @@ class FollowupIntegrationTests {
                     .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String user, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static DetractorAlertRaised alert(String alertId, String customer) {

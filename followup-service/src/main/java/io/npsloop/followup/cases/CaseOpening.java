@@ -25,13 +25,16 @@ public class CaseOpening {
     private final OutboxRelay relay;
     private final CasePolicy policy;
     private final AdvocacyRule advocacyRule;
+    private final CaseMetrics metrics;
     private final Clock clock;
 
-    public CaseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, AdvocacyRule advocacyRule, Clock clock) {
+    public CaseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, AdvocacyRule advocacyRule,
+            CaseMetrics metrics, Clock clock) {
         this.store = store;
         this.relay = relay;
         this.policy = policy;
         this.advocacyRule = advocacyRule;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -63,6 +66,7 @@ public class CaseOpening {
                 candidate.slaDueAt(), candidate.accountValue());
         FollowupCase stored = store.insertIfAbsent(candidate,
                 List.of(CaseEventFactory.outgoing(candidate, eventId, EventTypes.CASE_OPENED, now, opened)));
+        countIfNew(candidate, stored);
         relay.relay(stored.caseId());
         return stored;
     }
@@ -102,8 +106,16 @@ public class CaseOpening {
                 candidate.slaDueAt());
         FollowupCase stored = store.insertIfAbsent(candidate,
                 List.of(CaseEventFactory.outgoing(candidate, eventId, EventTypes.ADVOCACY_TASK_CREATED, now, created)));
+        countIfNew(candidate, stored);
         relay.relay(stored.caseId());
         return stored;
+    }
+
+    /** A redelivery returns the case stored before, not the candidate: only new cases count. */
+    private void countIfNew(FollowupCase candidate, FollowupCase stored) {
+        if (stored == candidate) {
+            metrics.opened(candidate.kind(), candidate.queue());
+        }
     }
 
     static String caseId(String alertId) {

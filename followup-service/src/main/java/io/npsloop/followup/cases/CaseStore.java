@@ -2,6 +2,7 @@ package io.npsloop.followup.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CaseStore {
 
-    /** Stores a new case with its first events unless the case exists; returns the stored one either way. */
+    /**
+     * Stores a new case with its first events unless the case exists; returns the given instance
+     * itself if it stored it, else the case stored before.
+     */
     FollowupCase insertIfAbsent(FollowupCase followupCase, List<OutgoingEvent> events);
 
     /** Applies the change if the case is still at the version it was read at; false if it moved on. */
@@ -30,6 +34,9 @@ public interface CaseStore {
 
     /** Cases coded "other" whose text is set. */
     List<FollowupCase> codedOther();
+
+    /** The number of active cases per queue (queues without active cases are absent). */
+    Map<String, Long> activeCountsByQueue();
 
     List<OutgoingEvent> pending(String caseId);
 

@@ -18,6 +18,7 @@ import io.npsloop.followup.incentives.BlockAssignment;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
+import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCause;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import org.jspecify.annotations.Nullable;
@@ -33,19 +34,21 @@ public class CaseWork {
     private final CaseStore store;
     private final OutboxRelay relay;
     private final RootCauseStore rootCauses;
-    private final IncentiveCatalogue catalogue;
+    private final IncentiveStore incentives;
     private final AssignmentNumbers assignmentNumbers;
     private final CasePolicy policy;
+    private final CaseMetrics metrics;
     private final Clock clock;
 
-    public CaseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveCatalogue catalogue,
-            AssignmentNumbers assignmentNumbers, CasePolicy policy, Clock clock) {
+    public CaseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
+            AssignmentNumbers assignmentNumbers, CasePolicy policy, CaseMetrics metrics, Clock clock) {
         this.store = store;
         this.relay = relay;
         this.rootCauses = rootCauses;
-        this.catalogue = catalogue;
+        this.incentives = incentives;
         this.assignmentNumbers = assignmentNumbers;
         this.policy = policy;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -109,7 +112,8 @@ public class CaseWork {
         List<ContactAttempt> attempts = new ArrayList<>(current.attempts());
         attempts.add(attempt);
         return commit(change(current, action, actor, now, channel + " " + outcome + (note == null ? "" : ": " + note),
-                b -> b.attempts(attempts)
+                // Reaching the customer meets the SLA, so the overdue mark goes.
+                b -> b.attempts(attempts).overdue(!reached && current.overdue())
                         .callbackAt(outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED ? callbackAt : null)
                         .claimExpiresAt(now.plus(policy.claimTimeout())),
                 List.of((after, sequence) -> {
@@ -162,7 +166,8 @@ public class CaseWork {
         CaseTransitions.next(current.state(), CaseAction.OFFER_INCENTIVE);
         IncentiveRecord record = current.incentive();
         if (record == null) {
-            String rootCause = primaryRootCause(current);
+            IncentiveCatalogue catalogue = incentives.catalogue();
+            String rootCause = primaryRootCause(current, catalogue);
             Experiment experiment = catalogue.experimentFor(rootCause).orElseThrow(() -> new CaseConflictException(
                     current.state(), CaseAction.OFFER_INCENTIVE, "No incentive experiment for root cause " + rootCause));
             long number = assignmentNumbers.numberFor(experiment.id(), current.caseId());
@@ -240,6 +245,7 @@ public class CaseWork {
                     "The case changed meanwhile (now " + state + (holder == null ? "" : ", held by " + holder)
                             + "); reload it and try again");
         }
+        metrics.transition(change.audit().what());
         relay.relay(change.after().caseId());
         return change.after();
     }
@@ -319,7 +325,7 @@ public class CaseWork {
     }
 
     /** The first coded category that has an experiment, else the first one. */
-    private String primaryRootCause(FollowupCase current) {
+    private static String primaryRootCause(FollowupCase current, IncentiveCatalogue catalogue) {
         if (current.rootCauses().isEmpty()) {
             throw new CaseConflictException(current.state(), CaseAction.OFFER_INCENTIVE,
                     "Code the root cause before offering an incentive");

@@ -3,7 +3,10 @@ package io.npsloop.followup.incentives;
 import java.util.List;
 import java.util.Optional;
 
-/** The configured incentives and the experiment per root-cause category. */
+/**
+ * The incentives and the experiment per root-cause category at one moment. Built from the
+ * configuration (the seed) and from the {@link IncentiveStore} for each offer.
+ */
 public record IncentiveCatalogue(List<Incentive> incentives, List<Experiment> experiments) {
 
     public IncentiveCatalogue {
@@ -25,5 +28,15 @@ public record IncentiveCatalogue(List<Incentive> incentives, List<Experiment> ex
 
     public Optional<Experiment> experimentFor(String rootCause) {
         return experiments.stream().filter(experiment -> experiment.rootCause().equals(rootCause)).findFirst();
+    }
+
+    /**
+     * Adds the incentives and experiments of this (configured) catalogue that the store lacks; an
+     * entry an admin changed or an experiment whose root cause has another experiment is left as
+     * it is, so running it at every start changes nothing.
+     */
+    public void seed(IncentiveStore store) {
+        incentives.forEach(store::createIncentive);
+        experiments.forEach(store::createExperiment);
     }
 }

@@ -3,12 +3,15 @@ package io.npsloop.followup.cases.mongo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -122,13 +125,28 @@ class MongoCaseStore implements CaseStore {
 
     @Override
     public List<FollowupCase> overdue(Instant now) {
+        return read(Filters.and(Filters.in("state", activeStates()), Filters.lt("slaDueAt", Date.from(now))));
+    }
+
+    @Override
+    public Map<String, Long> activeCountsByQueue() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Document group : cases.aggregate(List.of(
+                Aggregates.match(Filters.in("state", activeStates())),
+                Aggregates.group("$queue", Accumulators.sum("count", 1))))) {
+            counts.put(group.getString("_id"), ((Number) group.get("count")).longValue());
+        }
+        return counts;
+    }
+
+    private static List<String> activeStates() {
         List<String> active = new ArrayList<>();
         for (CaseState state : CaseState.values()) {
             if (CaseTransitions.isActive(state)) {
                 active.add(state.name());
             }
         }
-        return read(Filters.and(Filters.in("state", active), Filters.lt("slaDueAt", Date.from(now))));
+        return active;
     }
 
     @Override

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.followup.cases.metrics;
+
+import org.jspecify.annotations.NullMarked;
