@@ -27,7 +27,7 @@ public final class LocalLauncher {
             ports.put(kind, Integer.parseInt(env(variable, String.valueOf(kind.defaultPort()))));
         }
 
-        LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, mongoPort, ports, List.of(args));
+        LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, mongoPort, ports, withDevelopmentDefaults(args));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping NPS Loop...");
@@ -44,6 +44,26 @@ public final class LocalLauncher {
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * Credentials that make the READMEs' examples work as written on a developer's machine, and
+     * only here: the services themselves ship without them. A property given on the command line
+     * wins.
+     */
+    static final List<String> DEVELOPMENT_DEFAULTS = List.of(
+            "--nps.alerting.admin.api-keys.admin=dev-admin-key-change-me",
+            "--nps.alerting.notifications.webhook-secret=whsec_ZGV2LXdlYmhvb2stc2VjcmV0LWNoYW5nZS1tZQ==");
+
+    static List<String> withDevelopmentDefaults(String[] args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        for (String fallback : DEVELOPMENT_DEFAULTS) {
+            String name = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (all.stream().noneMatch(arg -> arg.startsWith(name))) {
+                all.add(fallback);
+            }
+        }
+        return all;
     }
 
     private static String env(String name, String fallback) {
