@@ -71,9 +71,22 @@ class PipelineEndToEndTests {
 
         FollowupJourney.run(client, "c-42");
 
-        JsonNode both = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview", node -> n(node, "30d") == 2);
+        JsonNode both = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview",
+                node -> n(node, "30d") == 2 && node.path("openCases").asLong() == 0);
         assertThat(window(both, "30d").path("promoters").asLong()).isEqualTo(1);
         assertThat(window(both, "30d").path("nps").asDouble()).isEqualTo(0.0);
+        assertThat(window(both, "30d").path("distribution").get(10).asLong()).isEqualTo(1);
+
+        JsonNode funnel = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/followup",
+                node -> node.path("total").path("convertedToPromoter").asLong() == 1).path("total");
+        assertThat(funnel.path("alerts").asLong()).isEqualTo(1);
+        assertThat(funnel.path("cases").asLong()).isEqualTo(1);
+        assertThat(funnel.path("contacted").asLong()).isEqualTo(1);
+        assertThat(funnel.path("resolved").asLong()).isEqualTo(1);
+        assertThat(funnel.path("resurveyed").asLong()).isEqualTo(1);
+
+        JsonNode pareto = client.get(ServiceKind.REPORTING, "/api/v1/reports/root-causes");
+        assertThat(pareto.toString()).contains("delivery");
     }
 
     private LocalPipeline start() {

@@ -10,9 +10,10 @@ import io.npsloop.contracts.Category;
  * +1, 0 or -1, so NPS/100 is the mean of a variable whose variance is
  * {@code p + d - (p - d)^2}. The standard error of the NPS (on the -100..100 scale) is
  * {@code 100 * sqrt(variance / n)}, and the 95% margin of error is 1.96 standard errors (normal
- * approximation). Source: the trinomial variance of NPS as given in Rocks, "The Variance and
- * Standard Error of the Net Promoter Score" (2016) and in MeasuringU, "Confidence intervals for
- * Net Promoter Scores" (Sauro, 2012).
+ * approximation). Source: the variance of a +1/0/-1 (trinomial) variable, derived for NPS in
+ * cybaea.net, "NPS confidence intervals: stats" (2016: {@code Var = p(1-p) + d(1-d) + 2pd}, the
+ * same expression expanded) and in the Cross Validated answer to "How can I calculate margin of
+ * error in a NPS result?"; the worked examples of both are pinned in {@code NpsTallyTests}.
  */
 public record NpsTally(long promoters, long passives, long detractors) {
 

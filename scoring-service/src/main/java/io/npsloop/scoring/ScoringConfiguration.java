@@ -2,10 +2,13 @@ package io.npsloop.scoring;
 
 import java.time.Clock;
 
+import io.npsloop.scoring.nps.NpsFigures;
 import io.npsloop.scoring.nps.ResponseScoring;
 import io.npsloop.scoring.nps.ScoringDecision;
 import io.npsloop.scoring.nps.ScoringEvents;
 import io.npsloop.scoring.nps.ScoringStore;
+import io.npsloop.scoring.nps.SegmentCap;
+import io.npsloop.scoring.nps.SegmentValues;
 import io.npsloop.scoring.nps.Segmentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +27,15 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ResponseScoring responseScoring(Segmentation segmentation, ScoringProperties properties, ScoringStore store,
-            ScoringEvents events, Clock clock) {
-        return new ResponseScoring(new ScoringDecision(segmentation, properties.timeZone()), store, events, clock);
+    ResponseScoring responseScoring(Segmentation segmentation, SegmentValues segmentValues, ScoringProperties properties,
+            ScoringStore store, ScoringEvents events, Clock clock) {
+        ScoringDecision decision = new ScoringDecision(segmentation,
+                new SegmentCap(segmentValues, properties.maxValuesPerDimension()), properties.timeZone());
+        return new ResponseScoring(decision, store, events, clock, properties.timeZone(), properties.publishRollingFigures());
+    }
+
+    @Bean
+    NpsFigures npsFigures(ScoringStore store, SegmentValues segmentValues) {
+        return new NpsFigures(store, segmentValues);
     }
 }

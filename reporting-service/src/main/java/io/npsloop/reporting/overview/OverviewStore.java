@@ -18,5 +18,6 @@ public interface OverviewStore {
     /** Applies a state change unless a change with the same or a higher sequence was applied. */
     void caseStateChanged(String caseId, String queue, long sequence, String state);
 
-    long casesNotIn(String... states);
+    /** Cases opened by an alert that are now in one of the states. */
+    long casesIn(java.util.List<String> states);
 }

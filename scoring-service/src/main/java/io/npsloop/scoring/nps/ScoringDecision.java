@@ -20,14 +20,19 @@ import org.jspecify.annotations.Nullable;
  * but the outputs are published again (the earlier attempt may have died before publishing);</li>
  * <li>the same revision from another record, or a lower revision, is a duplicate: nothing at all.</li>
  * </ul>
+ * A record that died between applying its deltas and saving its response comes back with nothing
+ * saved and is decided as new again, with the same deltas; the store's per-partition offset guard
+ * then skips the buckets that were already changed (see {@link ScoringStore#applyDeltas}).
  */
 public final class ScoringDecision {
 
     private final Segmentation segmentation;
+    private final SegmentCap cap;
     private final ZoneId zone;
 
-    public ScoringDecision(Segmentation segmentation, ZoneId zone) {
+    public ScoringDecision(Segmentation segmentation, SegmentCap cap, ZoneId zone) {
         this.segmentation = segmentation;
+        this.cap = cap;
         this.zone = zone;
     }
 
@@ -35,72 +40,79 @@ public final class ScoringDecision {
         return source + "|" + responseId;
     }
 
-    public Outcome decide(ResponseSubmitted event, String position, @Nullable ScoredResponse existing,
-            @Nullable CustomerLastAnswer customerLast) {
+    /** The calendar day of an answer in the scoring time zone: the day whose tallies count it. */
+    public LocalDate dayOf(ResponseSubmitted event) {
+        return LocalDate.ofInstant(event.occurredAt(), zone);
+    }
+
+    public Outcome decide(ResponseSubmitted event, String position, @Nullable ScoredResponse existing, CustomerHistory history) {
         if (existing != null && existing.revision() >= event.revision()) {
             boolean redelivery = existing.revision() == event.revision() && existing.appliedPosition().equals(position);
             return redelivery ? new Outcome.Redelivery(existing) : new Outcome.Duplicate(existing);
         }
         Category category = Classification.of(event.score());
-        LocalDate day = LocalDate.ofInstant(event.occurredAt(), zone);
-        List<Segment> segments = segmentation.segmentsOf(event.channel(), event.touchpoint(), event.surveyId(), event.attributes());
+        LocalDate day = dayOf(event);
+        List<Segment> segments = cap.apply(
+                segmentation.segmentsOf(event.channel(), event.touchpoint(), event.surveyId(), event.attributes()));
         String key = responseKey(event.source(), event.responseId());
 
         Map<DayBucket, TallyDelta> deltas = new LinkedHashMap<>();
+        List<DayBucket> replaced = List.of();
         Integer previousScore;
         Category previousCategory;
         String previousResponseId;
         if (existing != null) {
-            for (DayBucket bucket : existing.buckets()) {
-                deltas.merge(bucket, TallyDelta.NONE.plus(existing.category(), -1), ScoringDecision::sum);
+            // A revision replaces the answer where it was counted, and keeps the previous answer it had.
+            replaced = existing.buckets();
+            for (DayBucket bucket : replaced) {
+                deltas.merge(bucket, TallyDelta.NONE.plus(existing.category(), -1), TallyDelta::plus);
             }
             previousScore = existing.previousScore();
             previousCategory = existing.previousCategory();
             previousResponseId = existing.previousResponseId();
-        } else if (customerLast != null && !customerLast.responseKey().equals(key)) {
-            previousScore = customerLast.score();
-            previousCategory = customerLast.category();
-            previousResponseId = customerLast.responseId();
         } else {
-            previousScore = null;
-            previousCategory = null;
-            previousResponseId = null;
+            CustomerAnswer previous = history.previousOf(key, event.occurredAt());
+            previousScore = previous == null ? null : previous.score();
+            previousCategory = previous == null ? null : previous.category();
+            previousResponseId = previous == null ? null : previous.responseId();
         }
         for (Segment segment : segments) {
-            deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(category, 1), ScoringDecision::sum);
+            deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(category, 1), TallyDelta::plus);
         }
         deltas.values().removeIf(TallyDelta::isZero);
         ScoredResponse scored = new ScoredResponse(key, event.customerId(), event.revision(), event.score(), category, day,
-                segments, previousScore, previousCategory, previousResponseId, position);
-        return new Outcome.Applied(scored, deltas, touchedBuckets(existing, scored));
-    }
-
-    private static List<DayBucket> touchedBuckets(@Nullable ScoredResponse existing, ScoredResponse scored) {
-        Map<DayBucket, Boolean> touched = new LinkedHashMap<>();
-        if (existing != null) {
-            existing.buckets().forEach(bucket -> touched.put(bucket, true));
-        }
-        scored.buckets().forEach(bucket -> touched.put(bucket, true));
-        return List.copyOf(touched.keySet());
-    }
-
-    private static TallyDelta sum(TallyDelta a, TallyDelta b) {
-        return new TallyDelta(a.promoters() + b.promoters(), a.passives() + b.passives(), a.detractors() + b.detractors());
+                segments, replaced, previousScore, previousCategory, previousResponseId, position);
+        return new Outcome.Applied(scored, deltas);
     }
 
     /** What a record does. */
     public sealed interface Outcome {
 
+        /** A short lowercase name, used as a metric tag. */
+        String name();
+
         /** A new response or a higher revision: apply the deltas, remember the response, publish. */
-        record Applied(ScoredResponse scored, Map<DayBucket, TallyDelta> deltas, List<DayBucket> touched) implements Outcome {
+        record Applied(ScoredResponse scored, Map<DayBucket, TallyDelta> deltas) implements Outcome {
+            @Override
+            public String name() {
+                return "applied";
+            }
         }
 
         /** The very record that was applied before: publish its outputs again, change nothing. */
         record Redelivery(ScoredResponse scored) implements Outcome {
+            @Override
+            public String name() {
+                return "redelivery";
+            }
         }
 
         /** Another copy of a response already counted, or an older revision: do nothing. */
         record Duplicate(ScoredResponse existing) implements Outcome {
+            @Override
+            public String name() {
+                return "duplicate";
+            }
         }
     }
 }

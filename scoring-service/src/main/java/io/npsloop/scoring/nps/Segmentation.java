@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which segments a response counts in: always {@link Segment#OVERALL}, then its channel,
- * touchpoint and survey, then each configured attribute dimension the response carries.
+ * touchpoint and survey, then each configured attribute dimension the response carries. Values are
+ * trimmed, and the key separator {@code |} is replaced by {@code /}: tally ids are
+ * {@code dimension|value|day}, and a value containing the separator could otherwise fall inside
+ * another segment's id range.
  */
 public final class Segmentation {
 
@@ -35,6 +38,13 @@ public final class Segmentation {
         return segments;
     }
 
+    /** The dimensions a response can be segmented by, overall first. */
+    public List<String> dimensions() {
+        List<String> dimensions = new ArrayList<>(List.of(Segment.OVERALL.dimension(), CHANNEL, TOUCHPOINT, SURVEY));
+        dimensions.addAll(attributeDimensions);
+        return dimensions;
+    }
+
     public boolean isDimension(String dimension) {
         return Segment.OVERALL.dimension().equals(dimension) || CHANNEL.equals(dimension) || TOUCHPOINT.equals(dimension)
                 || SURVEY.equals(dimension) || attributeDimensions.contains(dimension);
@@ -42,7 +52,7 @@ public final class Segmentation {
 
     private static void addIfPresent(List<Segment> segments, String dimension, @Nullable String value) {
         if (value != null && !value.isBlank()) {
-            segments.add(new Segment(dimension, value));
+            segments.add(new Segment(dimension, value.trim().replace('|', '/')));
         }
     }
 }

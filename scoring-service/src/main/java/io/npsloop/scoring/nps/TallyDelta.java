@@ -15,6 +15,10 @@ public record TallyDelta(long promoters, long passives, long detractors) {
         };
     }
 
+    public TallyDelta plus(TallyDelta other) {
+        return new TallyDelta(promoters + other.promoters, passives + other.passives, detractors + other.detractors);
+    }
+
     public boolean isZero() {
         return promoters == 0 && passives == 0 && detractors == 0;
     }

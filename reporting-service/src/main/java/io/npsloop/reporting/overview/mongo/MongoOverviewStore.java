@@ -3,13 +3,12 @@ package io.npsloop.reporting.overview.mongo;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.npsloop.platform.mongo.MongoErrors;
+import io.npsloop.platform.mongo.GuardedWrites;
 import io.npsloop.reporting.overview.DailyFigure;
 import io.npsloop.reporting.overview.OverviewStore;
 import io.npsloop.statistics.NpsTally;
@@ -52,7 +51,7 @@ class MongoOverviewStore implements OverviewStore {
                 Updates.set("passives", figure.tally().passives()),
                 Updates.set("detractors", figure.tally().detractors()),
                 Updates.set("version", figure.version()));
-        upsertIgnoringStale(daily, newer, update);
+        GuardedWrites.upsertUnlessApplied(daily, newer, update);
     }
 
     @Override
@@ -77,26 +76,21 @@ class MongoOverviewStore implements OverviewStore {
         cases.updateOne(unknown, update, new UpdateOptions().upsert(true));
     }
 
+    /**
+     * Only cases opened by an alert are tracked: a change of a case never opened here (an advocacy
+     * task) finds no document and changes nothing. One customer's events share a partition, so a
+     * case's opening always arrives before its changes.
+     */
     @Override
     public void caseStateChanged(String caseId, String queue, long sequence, String state) {
-        Bson newer = Filters.and(Filters.eq("_id", caseId),
-                Filters.or(Filters.lt("sequence", sequence), Filters.exists("sequence", false)));
+        Bson newer = Filters.and(Filters.eq("_id", caseId), Filters.lt("sequence", sequence));
         Bson update = Updates.combine(Updates.set("queue", queue), Updates.set("state", state), Updates.set("sequence", sequence));
-        upsertIgnoringStale(cases, newer, update);
+        cases.updateOne(newer, update);
     }
 
     @Override
-    public long casesNotIn(String... states) {
-        return cases.countDocuments(Filters.nin("state", List.of(states)));
+    public long casesIn(List<String> states) {
+        return cases.countDocuments(Filters.in("state", states));
     }
 
-    private static void upsertIgnoringStale(MongoCollection<Document> collection, Bson filter, Bson update) {
-        try {
-            collection.updateOne(filter, update, new UpdateOptions().upsert(true));
-        } catch (MongoException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
-    }
 }

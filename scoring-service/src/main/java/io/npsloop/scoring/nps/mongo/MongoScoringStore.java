@@ -2,10 +2,10 @@ package io.npsloop.scoring.nps.mongo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import com.mongodb.MongoException;
@@ -16,14 +16,16 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.npsloop.platform.mongo.MongoErrors;
-import io.npsloop.scoring.nps.CustomerLastAnswer;
+import io.npsloop.scoring.nps.CustomerAnswer;
+import io.npsloop.scoring.nps.CustomerHistory;
+import io.npsloop.scoring.nps.DayRange;
 import io.npsloop.scoring.nps.DayBucket;
-import io.npsloop.statistics.NpsTally;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.scoring.nps.VersionedTally;
+import io.npsloop.statistics.NpsTally;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -58,9 +60,9 @@ public class MongoScoringStore implements ScoringStore {
     }
 
     @Override
-    public @Nullable CustomerLastAnswer findCustomer(String customerId) {
+    public CustomerHistory findCustomerHistory(String customerId) {
         Document doc = customers.find(Filters.eq("_id", customerId)).first();
-        return doc == null ? null : ScoringDocuments.toCustomer(doc);
+        return doc == null ? CustomerHistory.EMPTY : ScoringDocuments.toHistory(doc);
     }
 
     @Override
@@ -97,24 +99,16 @@ public class MongoScoringStore implements ScoringStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * One field per response under {@code answers}, named by a hash of the response key (field names
+     * cannot hold every character a key can): setting it is idempotent, and a revision overwrites
+     * the answer it revises instead of adding a second one.
+     */
     @Override
-    public void recordCustomerAnswer(CustomerLastAnswer answer) {
-        Bson olderOrAbsent = Filters.and(Filters.eq("_id", answer.customerId()),
-                Filters.or(Filters.lte("answeredAt", Date.from(answer.answeredAt())), Filters.exists("answeredAt", false)));
-        Bson update = Updates.combine(
-                Updates.set("responseKey", answer.responseKey()),
-                Updates.set("responseId", answer.responseId()),
-                Updates.set("score", answer.score()),
-                Updates.set("category", answer.category().name()),
-                Updates.set("answeredAt", Date.from(answer.answeredAt())));
-        try {
-            customers.updateOne(olderOrAbsent, update, new UpdateOptions().upsert(true));
-        } catch (MongoException e) {
-            // A later answer is already recorded as the customer's latest.
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+    public void recordCustomerAnswer(CustomerAnswer answer) {
+        customers.updateOne(Filters.eq("_id", answer.customerId()),
+                Updates.set("answers." + ScoringDocuments.answerField(answer.responseKey()), ScoringDocuments.toDocument(answer)),
+                new UpdateOptions().upsert(true));
     }
 
     @Override
@@ -130,20 +124,14 @@ public class MongoScoringStore implements ScoringStore {
     }
 
     @Override
-    public NpsTally sum(Segment segment, LocalDate from, LocalDate to) {
-        return daily(segment, from, to).values().stream().reduce(NpsTally.EMPTY, NpsTally::plus);
-    }
-
-    @Override
-    public Map<LocalDate, NpsTally> daily(Segment segment, LocalDate from, LocalDate to) {
+    public NavigableMap<LocalDate, VersionedTally> daily(Segment segment, DayRange range) {
         // A range on _id, the one index the store always honours: ids sort by segment, then ISO day.
-        Bson range = Filters.and(Filters.gte("_id", DayBucket.id(segment, from)), Filters.lte("_id", DayBucket.id(segment, to)));
-        Map<LocalDate, NpsTally> result = new TreeMap<>();
-        for (Document doc : tallies.find(range)) {
-            NpsTally tally = ScoringDocuments.toTally(doc);
-            if (tally.n() > 0) {
-                result.put(LocalDate.parse(doc.getString("day")), tally);
-            }
+        Bson ids = Filters.and(Filters.gte("_id", DayBucket.id(segment, range.from())),
+                Filters.lte("_id", DayBucket.id(segment, range.to())));
+        NavigableMap<LocalDate, VersionedTally> result = new TreeMap<>();
+        for (Document doc : tallies.find(ids)) {
+            result.put(LocalDate.parse(doc.getString("day")),
+                    new VersionedTally(ScoringDocuments.toTally(doc), ScoringDocuments.version(doc)));
         }
         return result;
     }

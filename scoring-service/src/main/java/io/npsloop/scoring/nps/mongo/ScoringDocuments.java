@@ -1,13 +1,19 @@
 package io.npsloop.scoring.nps.mongo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import io.npsloop.contracts.Category;
-import io.npsloop.scoring.nps.CustomerLastAnswer;
-import io.npsloop.statistics.NpsTally;
+import io.npsloop.scoring.nps.CustomerAnswer;
+import io.npsloop.scoring.nps.CustomerHistory;
+import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.Segment;
+import io.npsloop.statistics.NpsTally;
 import org.bson.Document;
 
 /** Explicit mapping between the scoring records and their BSON documents. */
@@ -23,8 +29,9 @@ final class ScoringDocuments {
                 .append("score", response.score())
                 .append("category", response.category().name())
                 .append("day", response.day().toString())
-                .append("segments", response.segments().stream()
-                        .map(segment -> new Document("dimension", segment.dimension()).append("value", segment.value()))
+                .append("segments", response.segments().stream().map(ScoringDocuments::toDocument).toList())
+                .append("replaced", response.replaced().stream()
+                        .map(bucket -> toDocument(bucket.segment()).append("day", bucket.day().toString()))
                         .toList())
                 .append("previousScore", response.previousScore())
                 .append("previousCategory", response.previousCategory() == null ? null : response.previousCategory().name())
@@ -33,8 +40,9 @@ final class ScoringDocuments {
     }
 
     static ScoredResponse toScoredResponse(Document doc) {
-        List<Segment> segments = doc.getList("segments", Document.class).stream()
-                .map(segment -> new Segment(segment.getString("dimension"), segment.getString("value")))
+        List<Segment> segments = doc.getList("segments", Document.class).stream().map(ScoringDocuments::toSegment).toList();
+        List<DayBucket> replaced = doc.getList("replaced", Document.class, List.of()).stream()
+                .map(bucket -> new DayBucket(toSegment(bucket), LocalDate.parse(bucket.getString("day"))))
                 .toList();
         String previousCategory = doc.getString("previousCategory");
         return new ScoredResponse(
@@ -45,20 +53,43 @@ final class ScoringDocuments {
                 Category.valueOf(doc.getString("category")),
                 LocalDate.parse(doc.getString("day")),
                 segments,
+                replaced,
                 doc.getInteger("previousScore"),
                 previousCategory == null ? null : Category.valueOf(previousCategory),
                 doc.getString("previousResponseId"),
                 doc.getString("appliedPosition"));
     }
 
-    static CustomerLastAnswer toCustomer(Document doc) {
-        return new CustomerLastAnswer(
-                doc.getString("_id"),
-                doc.getString("responseKey"),
-                doc.getString("responseId"),
-                doc.getInteger("score"),
-                Category.valueOf(doc.getString("category")),
-                doc.getDate("answeredAt").toInstant());
+    /** A field name for a response key: keys may hold dots and dollars, which field names cannot. */
+    static String answerField(String responseKey) {
+        return UUID.nameUUIDFromBytes(responseKey.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    }
+
+    static Document toDocument(CustomerAnswer answer) {
+        return new Document("responseKey", answer.responseKey())
+                .append("responseId", answer.responseId())
+                .append("score", answer.score())
+                .append("category", answer.category().name())
+                .append("answeredAt", Date.from(answer.answeredAt()));
+    }
+
+    static CustomerHistory toHistory(Document doc) {
+        Document answers = doc.get("answers", Document.class);
+        if (answers == null) {
+            return CustomerHistory.EMPTY;
+        }
+        List<CustomerAnswer> history = new ArrayList<>();
+        for (Object value : answers.values()) {
+            Document answer = (Document) value;
+            history.add(new CustomerAnswer(
+                    doc.getString("_id"),
+                    answer.getString("responseKey"),
+                    answer.getString("responseId"),
+                    answer.getInteger("score"),
+                    Category.valueOf(answer.getString("category")),
+                    answer.getDate("answeredAt").toInstant()));
+        }
+        return new CustomerHistory(history);
     }
 
     static NpsTally toTally(Document doc) {
@@ -67,6 +98,14 @@ final class ScoringDocuments {
 
     static long version(Document doc) {
         return number(doc, "version");
+    }
+
+    private static Document toDocument(Segment segment) {
+        return new Document("dimension", segment.dimension()).append("value", segment.value());
+    }
+
+    private static Segment toSegment(Document doc) {
+        return new Segment(doc.getString("dimension"), doc.getString("value"));
     }
 
     private static long number(Document doc, String field) {

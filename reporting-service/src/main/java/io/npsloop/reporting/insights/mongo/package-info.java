@@ -1,4 +1,4 @@
 @NullMarked
-package io.npsloop.reporting.overview.web;
+package io.npsloop.reporting.insights.mongo;
 
 import org.jspecify.annotations.NullMarked;

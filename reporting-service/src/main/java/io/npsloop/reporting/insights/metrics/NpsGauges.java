@@ -1,0 +1,59 @@
+package io.npsloop.reporting.insights.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.npsloop.reporting.insights.Reports;
+import io.npsloop.statistics.NpsTally;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * NPS per configured segment and rolling window as Prometheus gauges: {@code nps.score},
+ * {@code nps.score.margin.of.error} and {@code nps.responses}, tagged dimension, segment and window.
+ * Cardinality is bounded: only configured dimensions, at most {@code gauge-max-segments} segments
+ * each, three windows. Recomputed on a schedule, not per scrape, so a scrape never scans the store.
+ */
+@Component
+class NpsGauges {
+
+    static final int[] WINDOWS = {7, 30, 90};
+
+    private final Reports reports;
+    private final int maxSegments;
+    private final MultiGauge score;
+    private final MultiGauge margin;
+    private final MultiGauge responses;
+
+    NpsGauges(Reports reports, MeterRegistry registry, @Value("${nps.reporting.gauge-max-segments:20}") int maxSegments) {
+        this.reports = reports;
+        this.maxSegments = maxSegments;
+        this.score = MultiGauge.builder("nps.score").description("NPS over the rolling window").register(registry);
+        this.margin = MultiGauge.builder("nps.score.margin.of.error").description("95% margin of error of nps.score").register(registry);
+        this.responses = MultiGauge.builder("nps.responses").description("Responses in the rolling window").register(registry);
+    }
+
+    @Scheduled(initialDelay = 0, fixedDelayString = "${nps.reporting.gauge-refresh:1m}")
+    void refresh() {
+        List<MultiGauge.Row<?>> scores = new ArrayList<>();
+        List<MultiGauge.Row<?>> margins = new ArrayList<>();
+        List<MultiGauge.Row<?>> counts = new ArrayList<>();
+        for (int days : WINDOWS) {
+            for (Map.Entry<List<String>, NpsTally> e : reports.segmentTallies(days, maxSegments).entrySet()) {
+                Tags tags = Tags.of("dimension", e.getKey().get(0), "segment", e.getKey().get(1), "window", days + "d");
+                NpsTally t = e.getValue();
+                scores.add(MultiGauge.Row.of(tags, t.nps()));
+                margins.add(MultiGauge.Row.of(tags, t.marginOfError()));
+                counts.add(MultiGauge.Row.of(tags, t.n()));
+            }
+        }
+        score.register(scores, true);
+        margin.register(margins, true);
+        responses.register(counts, true);
+    }
+}

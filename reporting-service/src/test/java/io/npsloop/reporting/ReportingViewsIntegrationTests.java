@@ -1,0 +1,711 @@
+package io.npsloop.reporting;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import io.npsloop.contracts.CaseOpened;
+import io.npsloop.contracts.CaseStatusChanged;
+import io.npsloop.contracts.Category;
+import io.npsloop.contracts.CloudEventHeaders;
+import io.npsloop.contracts.ContactAttempted;
+import io.npsloop.contracts.DetractorAlertRaised;
+import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.IncentiveOffered;
+import io.npsloop.contracts.LoopClosed;
+import io.npsloop.contracts.Money;
+import io.npsloop.contracts.NpsMetricsUpdated;
+import io.npsloop.contracts.ResponseScored;
+import io.npsloop.contracts.ResurveyRequested;
+import io.npsloop.contracts.RootCauseCoded;
+import io.npsloop.contracts.Severity;
+import io.npsloop.infra.LocalInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The oracle test: a generated dataset (thousands of scored responses over four months and several
+ * segments, with revisions, duplicates, alerts, cases, root causes, experiments and closed loops) is
+ * published as the producing services would, every figure is computed here from the raw events, and
+ * the API must match. A second context with its own consumer group and database then rebuilds the
+ * views from the topics, and every endpoint must answer the same JSON. The dashboard is loaded in
+ * headless Chromium against the same data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportingViewsIntegrationTests {
+
+    // Decimals read as BigDecimal, so money compares exactly; doubles still read back to the same value.
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String SCORED = "it-" + RUN + ".scored.v1";
+    static final String METRICS = "it-" + RUN + ".metrics.v1";
+    static final String ALERTS = "it-" + RUN + ".alerts.v1";
+    static final String FOLLOWUPS = "it-" + RUN + ".followups.v1";
+    static final String[] REGIONS = {"north", "south", "east", "west"};
+    static final String[] CAUSES = {"billing", "product-quality", "delivery", "support", "price", "other"};
+    static final String[] ARMS = {"control", "credit", "discount"};
+    static final String[] COMMENTS = {"Price is too expensive", "値段が高い", "ＰＲＩＣＥ went up", "Support agent was great",
+        "delivery was late", "Great product", "broken on arrival, quality issue", "", "サポートが遅い", "ok"};
+    static final List<String> THEMES = List.of("price", "support", "delivery", "quality");
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    final Instant now = Instant.now();
+
+    // Ground truth, as the producing services hold it.
+    final Map<String, ResponseScored> finalAnswers = new LinkedHashMap<>();
+    final List<DetractorAlertRaised> alerts = new ArrayList<>();
+    final Map<String, TruthCase> cases = new LinkedHashMap<>();
+    final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+
+    ConfigurableApplicationContext first;
+    @Nullable ConfigurableApplicationContext rebuilt;
+
+    static final class TruthCase {
+        String caseId;
+        String alertId;
+        String responseId;
+        String queue;
+        String owner;
+        Instant openedAt;
+        Instant slaDueAt;
+        @Nullable Instant firstContactAt;
+        boolean resolved;
+        String state = "OPEN";
+        List<String> rootCauses = List.of();
+        @Nullable Category resurvey;
+        @Nullable String arm;
+        @Nullable String rootCause;
+        @Nullable Money cost;
+        @Nullable Boolean accepted;
+    }
+
+    @BeforeAll
+    void publishDatasetAndStart() throws Exception {
+        generate(new Random(20261123L));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> r : records) {
+                producer.send(r);
+            }
+            producer.flush();
+        }
+        first = start("first");
+    }
+
+    @AfterAll
+    void stop() {
+        if (rebuilt != null) {
+            rebuilt.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+    }
+
+    ConfigurableApplicationContext start(String name) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.kafka.bootstrap-servers", LocalInfrastructure.shared().kafkaBootstrapServers());
+        p.put("spring.mongodb.uri", LocalInfrastructure.shared().mongoUri());
+        p.put("spring.mongodb.database", "reporting_" + RUN + "_" + name);
+        p.put("NPS_REPORTING_GROUP", "reporting-" + RUN + "-" + name);
+        p.put("server.port", "0");
+        p.put("spring.cloud.stream.bindings.projectAnswers-in-0.destination", SCORED);
+        p.put("spring.cloud.stream.bindings.recordMetrics-in-0.destination", METRICS);
+        p.put("spring.cloud.stream.bindings.projectAlerts-in-0.destination", ALERTS);
+        p.put("spring.cloud.stream.bindings.trackCases-in-0.destination", FOLLOWUPS);
+        p.put("nps.reporting.gauge-refresh", "2s");
+        // Command-line arguments, since default properties would lose to the service's own yml.
+        return ReportingServiceApplication.builder().run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+    }
+
+    // ------------------------------------------------------------------ dataset
+
+    void generate(Random rnd) {
+        int responses = 3000;
+        int caseNo = 0;
+        List<ProducerRecord<String, byte[]>> late = new ArrayList<>();
+        Map<LocalDate, long[]> daily = new TreeMap<>();
+        for (int i = 0; i < responses; i++) {
+            String customer = "cust-" + rnd.nextInt(1800);
+            String account = rnd.nextInt(10) == 0 ? null : "acc-" + customer.substring(5);
+            String region = REGIONS[rnd.nextInt(REGIONS.length)];
+            Instant at = today.minusDays(2 + rnd.nextInt(110)).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    .plusSeconds(rnd.nextInt(86_400));
+            Map<String, String> attributes = Map.of("region", region, "product", rnd.nextBoolean() ? "basic" : "pro",
+                    "plan", rnd.nextInt(3) == 0 ? "annual" : "monthly");
+            Money value = new Money(new BigDecimal(100 + rnd.nextInt(5000) + "." + (10 + rnd.nextInt(90))),
+                    rnd.nextInt(4) == 0 ? "USD" : "EUR");
+            String responseId = "r-" + i;
+            int score = score(rnd, region);
+            String comment = COMMENTS[rnd.nextInt(COMMENTS.length)];
+            ResponseScored rev1 = scored(responseId, 1, at, customer, account, score, comment, attributes, value, rnd);
+            send(records, SCORED, customer, rev1.eventId(), EventTypes.RESPONSE_SCORED, rev1);
+            ResponseScored last = rev1;
+            if (rnd.nextInt(10) == 0) {
+                // A revision replaces the first answer; a late redelivery of the first changes nothing.
+                last = scored(responseId, 2, at, customer, account, score(rnd, region), COMMENTS[rnd.nextInt(COMMENTS.length)],
+                        attributes, value, rnd);
+                send(records, SCORED, customer, last.eventId(), EventTypes.RESPONSE_SCORED, last);
+                if (rnd.nextInt(3) == 0) {
+                    send(late, SCORED, customer, rev1.eventId(), EventTypes.RESPONSE_SCORED, rev1);
+                }
+            }
+            if (rnd.nextInt(20) == 0) {
+                send(records, SCORED, customer, last.eventId(), EventTypes.RESPONSE_SCORED, last);
+            }
+            finalAnswers.put("survey|" + responseId, last);
+            long[] day = daily.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), d -> new long[3]);
+            day[last.category().ordinal()]++;
+
+            if (last.category() == Category.DETRACTOR && rnd.nextInt(10) < 8) {
+                Instant raised = at.plusSeconds(60);
+                DetractorAlertRaised alert = new DetractorAlertRaised(uuid(), EventTypes.DETRACTOR_ALERT_RAISED, 1, raised,
+                        "alert-" + responseId, responseId, customer, account, null, last.score(), last.category(), last.comment(),
+                        last.channel(), last.touchpoint(), attributes, value, Severity.NORMAL, "team-" + region,
+                        List.of("detractor"), raised, raised.plus(1, ChronoUnit.DAYS));
+                alerts.add(alert);
+                send(records, ALERTS, customer, alert.eventId(), alert.eventType(), alert);
+                if (rnd.nextInt(20) == 0) {
+                    send(late, ALERTS, customer, alert.eventId(), alert.eventType(), alert);
+                }
+                if (rnd.nextInt(10) < 8) {
+                    caseEvents(rnd, "case-" + (caseNo++), alert, late);
+                }
+            }
+        }
+        // Figures as scoring publishes them: the right version, then a stale lower version arriving late.
+        long version = 1;
+        for (Map.Entry<LocalDate, long[]> e : daily.entrySet()) {
+            long[] c = e.getValue();
+            NpsMetricsUpdated good = metrics(e.getKey(), c[0], c[1], c[2], 10 + version);
+            NpsMetricsUpdated stale = metrics(e.getKey(), c[0] + 5, c[1], c[2], version++);
+            send(records, METRICS, good.key(), good.eventId(), good.eventType(), good);
+            send(late, METRICS, stale.key(), stale.eventId(), stale.eventType(), stale);
+        }
+        records.addAll(late);
+    }
+
+    static int score(Random rnd, String region) {
+        int s = rnd.nextInt(11);
+        if ("north".equals(region) && s < 7 && rnd.nextBoolean()) {
+            return 9 + rnd.nextInt(2);
+        }
+        return s;
+    }
+
+    static Category category(int score) {
+        return score >= 9 ? Category.PROMOTER : score >= 7 ? Category.PASSIVE : Category.DETRACTOR;
+    }
+
+    ResponseScored scored(String responseId, int revision, Instant at, String customer, @Nullable String account, int score,
+            String comment, Map<String, String> attributes, Money value, Random rnd) {
+        return new ResponseScored(uuid(), EventTypes.RESPONSE_SCORED, 1, at, "survey", responseId, revision, "s1", customer,
+                account, null, score, category(score), null, null, null, comment.isEmpty() ? null : comment,
+                rnd.nextBoolean() ? "email" : "web", rnd.nextBoolean() ? "support" : "onboarding", attributes, value);
+    }
+
+    NpsMetricsUpdated metrics(LocalDate day, long promoters, long passives, long detractors, long version) {
+        return new NpsMetricsUpdated(uuid(), EventTypes.NPS_METRICS_UPDATED, 1, now, "r", "overall", "all", "DAY", day, day,
+                promoters + passives + detractors, promoters, passives, detractors, 0.0, 0.0, 0.0, version);
+    }
+
+    void caseEvents(Random rnd, String caseId, DetractorAlertRaised alert, List<ProducerRecord<String, byte[]>> late) {
+        TruthCase c = new TruthCase();
+        c.caseId = caseId;
+        c.alertId = alert.alertId();
+        c.responseId = alert.responseId();
+        c.queue = alert.ownerQueue();
+        c.openedAt = alert.raisedAt().plusSeconds(300);
+        c.slaDueAt = c.openedAt.plus(1, ChronoUnit.DAYS);
+        c.owner = "agent-" + rnd.nextInt(5);
+        cases.put(caseId, c);
+        String customer = alert.customerId();
+        List<Record> events = new ArrayList<>();
+        events.add(new CaseOpened(uuid(), EventTypes.CASE_OPENED, 1, c.openedAt, caseId, c.alertId, c.responseId, customer,
+                alert.accountId(), Severity.NORMAL, c.queue, 2, c.slaDueAt, alert.accountValue()));
+        long seq = 0;
+        Instant t = c.openedAt.plusSeconds(60);
+        events.add(status(c, customer, ++seq, "OPEN", "CLAIMED", c.owner, t));
+        if (rnd.nextInt(10) < 7) {
+            Instant contact = c.openedAt.plusSeconds(600 + rnd.nextInt(150_000));
+            c.firstContactAt = contact;
+            events.add(new ContactAttempted(uuid(), EventTypes.CONTACT_ATTEMPTED, 1, contact, caseId, customer, c.responseId,
+                    ++seq, c.queue, c.owner, "phone", "REACHED", null, 1, true, c.openedAt));
+            events.add(status(c, customer, ++seq, "CLAIMED", "CONTACTED", c.owner, contact));
+            if (rnd.nextInt(10) < 6) {
+                List<String> causes = new ArrayList<>(List.of(CAUSES[rnd.nextInt(CAUSES.length)]));
+                if (rnd.nextInt(4) == 0 && !causes.contains("billing")) {
+                    causes.add("billing");
+                }
+                c.rootCauses = List.copyOf(causes);
+                events.add(new RootCauseCoded(uuid(), EventTypes.ROOT_CAUSE_CODED, 1, contact.plusSeconds(60), caseId, customer,
+                        c.responseId, ++seq, c.queue, c.owner, c.rootCauses, null));
+                if (rnd.nextInt(10) < 7) {
+                    c.arm = ARMS[rnd.nextInt(ARMS.length)];
+                    c.rootCause = c.rootCauses.get(0);
+                    boolean control = "control".equals(c.arm);
+                    c.cost = control ? null : new Money(new BigDecimal("credit".equals(c.arm) ? "10.00" : "25.50"), "EUR");
+                    c.accepted = control ? null : (rnd.nextInt(4) == 0 ? Boolean.FALSE : Boolean.TRUE);
+                    events.add(new IncentiveOffered(uuid(), EventTypes.INCENTIVE_OFFERED, 1, contact.plusSeconds(120), caseId,
+                            customer, c.responseId, ++seq, c.queue, c.owner, "exp-" + c.rootCause, c.arm, c.rootCause,
+                            control ? null : "inc-" + c.arm, control ? null : c.arm, c.cost, c.accepted));
+                }
+            }
+            if (rnd.nextInt(10) < 6) {
+                Instant resolvedAt = contact.plusSeconds(3600);
+                c.resolved = true;
+                events.add(status(c, customer, ++seq, "CONTACTED", "RESOLVED", c.owner, resolvedAt));
+                events.add(new ResurveyRequested(uuid(), EventTypes.RESURVEY_REQUESTED, 1, resolvedAt.plusSeconds(10), caseId,
+                        customer, c.responseId, ++seq, c.queue, c.owner, null));
+                if (rnd.nextInt(10) < 7) {
+                    int bonus = "credit".equals(c.arm) ? 5 : 0;
+                    int again = Math.min(10, rnd.nextInt(11) + (rnd.nextInt(10) < bonus ? 4 : 0));
+                    c.resurvey = category(again);
+                    events.add(new LoopClosed(uuid(), EventTypes.LOOP_CLOSED, 1, resolvedAt.plusSeconds(7200), caseId, customer,
+                            c.responseId, ++seq, c.queue, alert.score(), alert.category(), "re-" + c.responseId, again,
+                            c.resurvey, alert.category() + "->" + c.resurvey, resolvedAt.plusSeconds(7200)));
+                }
+                if (rnd.nextBoolean()) {
+                    events.add(status(c, customer, ++seq, "RESOLVED", "CLOSED", c.owner, resolvedAt.plusSeconds(9000)));
+                }
+            }
+        }
+        for (Record e : events) {
+            send(records, FOLLOWUPS, customer, UUID.randomUUID().toString(), eventType(e), e);
+        }
+        if (rnd.nextInt(8) == 0) {
+            // A redelivered old event, after newer ones: its sequence is below the applied one, so it changes nothing.
+            Record old = events.get(rnd.nextInt(events.size()));
+            send(late, FOLLOWUPS, customer, UUID.randomUUID().toString(), eventType(old), old);
+        }
+    }
+
+    CaseStatusChanged status(TruthCase c, String customer, long seq, String from, String to, String actor, Instant at) {
+        c.state = to;
+        return new CaseStatusChanged(uuid(), EventTypes.CASE_STATUS_CHANGED, 1, at, c.caseId, c.alertId, c.responseId,
+                customer, c.queue, seq, from, to, actor, null);
+    }
+
+    static String eventType(Record e) {
+        return JSON.valueToTree(e).path("eventType").asString();
+    }
+
+    static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+
+    static void send(List<ProducerRecord<String, byte[]>> out, String topic, String key, String id, String type, Record event) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event));
+        r.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8));
+        out.add(r);
+    }
+
+    // ------------------------------------------------------------------ oracle
+
+    static double nps(long p, long d, long n) {
+        return n == 0 ? 0.0 : 100.0 * (p - d) / n;
+    }
+
+    static double moe(long p, long d, long n) {
+        if (n == 0) {
+            return 0.0;
+        }
+        double ps = (double) p / n;
+        double ds = (double) d / n;
+        return 1.96 * (100.0 * Math.sqrt((ps + ds - (ps - ds) * (ps - ds)) / n));
+    }
+
+    List<ResponseScored> answersBetween(LocalDate from, LocalDate to) {
+        List<ResponseScored> in = new ArrayList<>();
+        for (ResponseScored r : finalAnswers.values()) {
+            LocalDate d = LocalDate.ofInstant(r.occurredAt(), ZoneOffset.UTC);
+            if (!d.isBefore(from) && !d.isAfter(to)) {
+                in.add(r);
+            }
+        }
+        return in;
+    }
+
+    static long count(List<ResponseScored> answers, Category c) {
+        return answers.stream().filter(a -> a.category() == c).count();
+    }
+
+    @Test
+    void everyFigureMatchesTheOracleComputedFromTheRawEvents() {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertOracle(port(first)));
+    }
+
+    void assertOracle(int port) throws Exception {
+        // Overview: rolling windows from the daily figures, their 0-10 distribution, cases not closed.
+        JsonNode overview = get(port, "overview");
+        for (JsonNode w : overview.path("nps")) {
+            int days = Integer.parseInt(w.path("window").asString().replace("d", ""));
+            List<ResponseScored> in = answersBetween(today.minusDays(days - 1L), today);
+            long p = count(in, Category.PROMOTER);
+            long d = count(in, Category.DETRACTOR);
+            assertThat(w.path("n").asLong()).as("n of %s", days).isEqualTo(in.size());
+            assertThat(w.path("promoters").asLong()).isEqualTo(p);
+            assertThat(w.path("nps").asDouble()).isEqualTo(nps(p, d, in.size()));
+            assertThat(w.path("marginOfError").asDouble()).isEqualTo(moe(p, d, in.size()));
+            for (int s = 0; s <= 10; s++) {
+                int score = s;
+                assertThat(w.path("distribution").get(s).asLong()).isEqualTo(in.stream().filter(a -> a.score() == score).count());
+            }
+        }
+        assertThat(overview.path("openCases").asLong()).isEqualTo(cases.values().stream()
+                .filter(c -> List.of("OPEN", "CLAIMED", "CONTACTED", "ESCALATED", "REOPENED").contains(c.state)).count());
+
+        // Weekly trend over the last 120 days.
+        LocalDate from = today.minusDays(119);
+        JsonNode trend = get(port, "trend?granularity=week&from=" + from + "&to=" + today);
+        long trendTotal = 0;
+        for (JsonNode point : trend) {
+            List<ResponseScored> in = answersBetween(LocalDate.parse(point.path("from").asString()), LocalDate.parse(point.path("to").asString()));
+            long p = count(in, Category.PROMOTER);
+            long d = count(in, Category.DETRACTOR);
+            assertThat(point.path("n").asLong()).isEqualTo(in.size());
+            assertThat(point.path("nps").asDouble()).isEqualTo(nps(p, d, in.size()));
+            assertThat(point.path("marginOfError").asDouble()).isEqualTo(moe(p, d, in.size()));
+            trendTotal += in.size();
+        }
+        assertThat(trendTotal).isEqualTo(finalAnswers.size());
+
+        // Segments: each region against the rest of the population.
+        JsonNode segments = get(port, "segments?from=" + from + "&to=" + today);
+        List<ResponseScored> all = answersBetween(from, today);
+        for (String region : REGIONS) {
+            List<ResponseScored> in = all.stream().filter(a -> region.equals(a.attributes().get("region"))).toList();
+            List<ResponseScored> rest = all.stream().filter(a -> !region.equals(a.attributes().get("region"))).toList();
+            JsonNode row = find(segments.path("segments"), "segment", region);
+            assertThat(row.path("n").asLong()).isEqualTo(in.size());
+            double diff = nps(count(in, Category.PROMOTER), count(in, Category.DETRACTOR), in.size())
+                    - nps(count(rest, Category.PROMOTER), count(rest, Category.DETRACTOR), rest.size());
+            double se1 = moe(count(in, Category.PROMOTER), count(in, Category.DETRACTOR), in.size()) / 1.96;
+            double se2 = moe(count(rest, Category.PROMOTER), count(rest, Category.DETRACTOR), rest.size()) / 1.96;
+            assertThat(row.path("significant").asBoolean()).as(region).isEqualTo(Math.abs(diff) > 1.96 * Math.sqrt(se1 * se1 + se2 * se2));
+        }
+        assertThat(find(segments.path("segments"), "segment", "north").path("significant").asBoolean()).isTrue();
+
+        // Follow-up funnel, in total and per team.
+        JsonNode followup = get(port, "followup?from=" + from + "&to=" + today);
+        assertFunnel(followup.path("total"), new ArrayList<>(cases.values()), alerts.size());
+        for (String region : REGIONS) {
+            String team = "team-" + region;
+            assertFunnel(find(followup.path("byTeam"), "key", team), cases.values().stream().filter(c -> c.queue.equals(team)).toList(),
+                    alerts.stream().filter(a -> a.ownerQueue().equals(team)).count());
+        }
+        assertThat(followup.path("byOwner").size()).isEqualTo(5);
+
+        // Root-cause Pareto.
+        JsonNode causes = get(port, "root-causes?from=" + from + "&to=" + today);
+        Map<String, Long> mentions = new TreeMap<>();
+        cases.values().forEach(c -> c.rootCauses.forEach(rc -> mentions.merge(rc, 1L, Long::sum)));
+        long total = mentions.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(causes.path("mentions").asLong()).isEqualTo(total);
+        long previous = Long.MAX_VALUE;
+        for (JsonNode row : causes.path("byCategory")) {
+            assertThat(row.path("cases").asLong()).isEqualTo(mentions.get(row.path("category").asString()));
+            assertThat(row.path("cases").asLong()).isLessThanOrEqualTo(previous);
+            previous = row.path("cases").asLong();
+        }
+        assertThat(causes.path("byCategory").size()).isEqualTo(mentions.size());
+
+        // Experiments: per root cause and arm, Wilson interval and cost per conversion.
+        JsonNode experiments = get(port, "experiments?from=" + from + "&to=" + today);
+        int arms = 0;
+        for (String cause : CAUSES) {
+            for (String arm : ARMS) {
+                List<TruthCase> in = cases.values().stream().filter(c -> cause.equals(c.rootCause) && arm.equals(c.arm)).toList();
+                if (in.isEmpty()) {
+                    continue;
+                }
+                arms++;
+                JsonNode row = null;
+                for (JsonNode r : experiments.path("arms")) {
+                    if (r.path("rootCause").asString().equals(cause) && r.path("arm").asString().equals(arm)) {
+                        row = r;
+                    }
+                }
+                assertThat(row).as(cause + "/" + arm).isNotNull();
+                long conversions = in.stream().filter(c -> c.resurvey == Category.PASSIVE || c.resurvey == Category.PROMOTER).count();
+                assertThat(row.path("cases").asLong()).isEqualTo(in.size());
+                assertThat(row.path("conversions").asLong()).isEqualTo(conversions);
+                double[] wilson = wilson(conversions, in.size());
+                assertThat(row.path("lower95").asDouble()).isCloseTo(wilson[0], within(1e-12));
+                assertThat(row.path("upper95").asDouble()).isCloseTo(wilson[1], within(1e-12));
+                BigDecimal cost = in.stream().filter(c -> c.cost != null && Boolean.TRUE.equals(c.accepted))
+                        .map(c -> c.cost.amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (cost.signum() > 0 && conversions > 0) {
+                    assertThat(row.path("costs").get(0).path("perConversion").decimalValue())
+                            .isEqualByComparingTo(cost.divide(BigDecimal.valueOf(conversions), 2, RoundingMode.HALF_EVEN));
+                }
+            }
+        }
+        assertThat(experiments.path("arms").size()).isEqualTo(arms);
+
+        // Revenue at risk: each account's latest answer, a detractor not won back by a closed case.
+        JsonNode revenue = get(port, "revenue-at-risk?from=" + from + "&to=" + today);
+        Map<String, ResponseScored> latest = new HashMap<>();
+        for (ResponseScored r : all) {
+            String account = r.accountId() != null ? r.accountId() : "customer:" + r.customerId();
+            latest.merge(account, r, (x, y) -> x.occurredAt().compareTo(y.occurredAt()) > 0
+                    || (x.occurredAt().equals(y.occurredAt()) && ("survey|" + x.responseId()).compareTo("survey|" + y.responseId()) >= 0) ? x : y);
+        }
+        Map<String, BigDecimal> atRisk = new TreeMap<>();
+        for (ResponseScored r : latest.values()) {
+            boolean recovered = cases.values().stream().anyMatch(c -> c.responseId.equals(r.responseId()) && "CLOSED".equals(c.state)
+                    && (c.resurvey == Category.PASSIVE || c.resurvey == Category.PROMOTER));
+            if (r.category() == Category.DETRACTOR && !recovered) {
+                atRisk.merge(r.accountValue().currency(), r.accountValue().amount(), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> reported = new TreeMap<>();
+        revenue.path("total").forEach(row -> reported.put(row.path("currency").asString(), row.path("amount").decimalValue()));
+        assertThat(reported).isEqualTo(atRisk);
+
+        // Themes of this month: mentions and impact, CJK and full-width keywords included.
+        JsonNode themes = get(port, "themes");
+        YearMonth month = YearMonth.from(today);
+        List<ResponseScored> monthAnswers = answersBetween(month.atDay(1), month.atEndOfMonth());
+        for (String theme : THEMES) {
+            List<ResponseScored> with = monthAnswers.stream().filter(a -> mentions(theme, a.comment())).toList();
+            List<ResponseScored> without = monthAnswers.stream().filter(a -> !mentions(theme, a.comment())).toList();
+            JsonNode row = find(themes.path("current"), "theme", theme);
+            assertThat(row.path("mentions").asLong()).as(theme).isEqualTo(with.size());
+            assertThat(row.path("detractorMentions").asLong()).isEqualTo(count(with, Category.DETRACTOR));
+            double overall = nps(count(monthAnswers, Category.PROMOTER), count(monthAnswers, Category.DETRACTOR), monthAnswers.size());
+            double withoutNps = nps(count(without, Category.PROMOTER), count(without, Category.DETRACTOR), without.size());
+            assertThat(row.path("impact").asDouble()).isCloseTo(with.isEmpty() ? 0.0 : overall - withoutNps, within(1e-9));
+        }
+    }
+
+    /** The oracle's own theme match: the keywords of the default lexicon, searched after NFKC and lower case. */
+    static boolean mentions(String theme, @Nullable String comment) {
+        if (comment == null) {
+            return false;
+        }
+        String text = java.text.Normalizer.normalize(comment, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        List<String> words = switch (theme) {
+            case "price" -> List.of("price", "expensive", "cost", "teuer", "値段", "高い");
+            case "support" -> List.of("support", "helpdesk", "agent", "hotline", "サポート");
+            case "delivery" -> List.of("delivery", "shipping", "late", "livraison", "配送");
+            default -> List.of("quality", "broken", "bug", "qualität", "品質");
+        };
+        return words.stream().anyMatch(text::contains);
+    }
+
+    static double[] wilson(long x, long n) {
+        double p = (double) x / n;
+        double z = 1.96;
+        double centre = (p + z * z / (2.0 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    void assertFunnel(JsonNode row, List<TruthCase> in, long alertCount) {
+        assertThat(row.path("alerts").asLong()).isEqualTo(alertCount);
+        assertThat(row.path("cases").asLong()).isEqualTo(in.size());
+        assertThat(row.path("contacted").asLong()).isEqualTo(in.stream().filter(c -> c.firstContactAt != null).count());
+        assertThat(row.path("resolved").asLong()).isEqualTo(in.stream().filter(c -> c.resolved).count());
+        assertThat(row.path("resurveyed").asLong()).isEqualTo(in.stream().filter(c -> c.resurvey != null).count());
+        assertThat(row.path("convertedToPromoter").asLong()).isEqualTo(in.stream().filter(c -> c.resurvey == Category.PROMOTER).count());
+        assertThat(row.path("convertedToPassive").asLong()).isEqualTo(in.stream().filter(c -> c.resurvey == Category.PASSIVE).count());
+        List<Long> seconds = in.stream().filter(c -> c.firstContactAt != null)
+                .map(c -> Duration.between(c.openedAt, c.firstContactAt).getSeconds()).sorted().toList();
+        assertThat(row.path("medianSecondsToFirstContact").asLong()).isEqualTo(seconds.get((int) Math.ceil(seconds.size() * 0.5) - 1));
+        assertThat(row.path("p90SecondsToFirstContact").asLong()).isEqualTo(seconds.get((int) Math.ceil(seconds.size() * 0.9) - 1));
+        // Every SLA in the dataset is past due, so every case counts.
+        assertThat(row.path("slaDue").asLong()).isEqualTo(in.size());
+        assertThat(row.path("slaMet").asLong()).isEqualTo(in.stream().filter(c -> c.firstContactAt != null && !c.firstContactAt.isAfter(c.slaDueAt)).count());
+    }
+
+    static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode n : array) {
+            if (n.path(field).asString().equals(value)) {
+                return n;
+            }
+        }
+        throw new AssertionError("No row with " + field + "=" + value + " in " + array);
+    }
+
+    // ------------------------------------------------------------------ rebuild, CSV, monthly, browser
+
+    @Test
+    void aRebuildFromTheTopicsGivesIdenticalViews() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertOracle(port(first)));
+        rebuilt = start("rebuilt");
+        LocalDate from = today.minusDays(119);
+        List<String> paths = new ArrayList<>(List.of("overview", "distribution?from=" + from, "segments?from=" + from,
+                "followup?from=" + from, "root-causes?from=" + from, "root-causes?view=segment&from=" + from,
+                "root-causes?view=month&from=" + from, "experiments?from=" + from, "revenue-at-risk?from=" + from, "themes"));
+        for (String g : List.of("day", "week", "month")) {
+            paths.add("trend?granularity=" + g + "&from=" + from);
+        }
+        for (int m = 0; m < 5; m++) {
+            paths.add("monthly?month=" + YearMonth.from(today).minusMonths(m));
+        }
+        // A fresh group replays every topic from the start: allow it the time of a full catch-up.
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (String path : paths) {
+                assertThat(body(port(rebuilt), path, "application/json")).as(path).isEqualTo(body(port(first), path, "application/json"));
+            }
+        });
+    }
+
+    @Test
+    void monthlyReportIsTheSectionsOfTheMonthAsJsonAndAsACsvBundle() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertOracle(port(first)));
+        YearMonth month = YearMonth.from(today).minusMonths(1);
+        String range = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        JsonNode monthly = get(port(first), "monthly?month=" + month);
+        assertThat(monthly.path("followup")).isEqualTo(get(port(first), "followup?" + range));
+        assertThat(monthly.path("experiments")).isEqualTo(get(port(first), "experiments?" + range));
+        assertThat(monthly.path("revenueAtRisk")).isEqualTo(get(port(first), "revenue-at-risk?" + range));
+        assertThat(monthly.path("nps").path("n").asLong()).isEqualTo(answersBetween(month.atDay(1), month.atEndOfMonth()).size());
+
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(uri(port(first), "monthly?month=" + month))
+                .header("Accept", "application/zip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/zip"));
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsKeys("nps.csv", "segments.csv", "followup.csv", "root-causes.csv", "experiments.csv",
+                "revenue-at-risk.csv", "themes.csv");
+        assertThat(files.get("followup.csv")).startsWith("group,key,alerts,cases,contacted");
+
+        String csv = body(port(first), "segments?" + range, "text/csv");
+        assertThat(csv.lines().count()).isEqualTo(1 + monthly.path("segments").path("segments").size());
+        assertThat(body(port(first), "trend?format=csv&granularity=month", "*/*")).startsWith("granularity,from,to,n,");
+    }
+
+    @Test
+    void badParametersAreProblemsNamingEachField() throws Exception {
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri(port(first), "trend?granularity=year&from=yesterday&format=xml"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        JsonNode problem = JSON.readTree(bad.body());
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("granularity", "from", "format");
+    }
+
+    @Test
+    void npsPerSegmentAndWindowIsExportedAsPrometheusGauges() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertOracle(port(first)));
+        List<ResponseScored> in = answersBetween(today.minusDays(89), today);
+        long north = in.stream().filter(a -> "north".equals(a.attributes().get("region"))).count();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(body(port(first), "/actuator/prometheus", "text/plain"))
+                .contains("nps_responses{application=\"reporting-service\",dimension=\"region\",segment=\"north\",window=\"90d\"} " + (double) north)
+                .contains("nps_score{application=\"reporting-service\",dimension=\"overall\",segment=\"all\",window=\"30d\"}"));
+    }
+
+    @Test
+    void dashboardDrawsEveryChartInHeadlessChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed at /usr/bin/chromium: browser test skipped");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertOracle(port(first)));
+        String url = "http://localhost:" + port(first) + "/dashboard";
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        Path shot = target.resolve("dashboard.png").toAbsolutePath();
+        Files.deleteIfExists(shot);
+        String dom = chromium(chromium, "--dump-dom", url);
+        for (String id : List.of("trend", "segments", "funnel", "pareto", "experiments", "themes")) {
+            assertThat(dom).as(id).containsPattern("id=\"" + id + "\"[^>]*data-rendered=\"true\"");
+        }
+        assertThat(dom).contains("<canvas").contains("region: north").contains("billing").contains("price|support|delivery|quality")
+                .contains("control").contains("re-surveyed");
+        chromium(chromium, "--screenshot=" + shot, url);
+        assertThat(shot).exists();
+        assertThat(Files.size(shot)).isGreaterThan(20_000);
+    }
+
+    static String chromium(Path chromium, String mode, String url) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1440,900", "--virtual-time-budget=20000", "--hide-scrollbars",
+                mode, url).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static URI uri(int port, String path) {
+        return URI.create("http://localhost:" + port + (path.startsWith("/") ? path : "/api/v1/reports/" + path));
+    }
+
+    JsonNode get(int port, String path) throws Exception {
+        return JSON.readTree(body(port, path, "application/json"));
+    }
+
+    String body(int port, String path, String accept) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+}

@@ -1,0 +1,155 @@
+package io.npsloop.scoring.nps.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.npsloop.contracts.Category;
+import io.npsloop.infra.LocalInfrastructure;
+import io.npsloop.scoring.nps.CustomerAnswer;
+import io.npsloop.scoring.nps.CustomerHistory;
+import io.npsloop.scoring.nps.DayBucket;
+import io.npsloop.scoring.nps.DayRange;
+import io.npsloop.scoring.nps.ScoredResponse;
+import io.npsloop.scoring.nps.Segment;
+import io.npsloop.scoring.nps.TallyDelta;
+import io.npsloop.scoring.nps.VersionedTally;
+import io.npsloop.statistics.NpsTally;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's guarantees against the wire-compatible MongoDB, spoken to by the real driver. */
+class MongoScoringStoreIntegrationTests {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private static final Segment EMEA = new Segment("region", "EMEA");
+
+    private static MongoClient client;
+    private MongoDatabase database;
+    private MongoScoringStore store;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(LocalInfrastructure.shared().mongoUri());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("scoring_store_tests");
+        database.drop();
+        store = new MongoScoringStore(database);
+    }
+
+    @Test
+    void deltaOfAnOffsetAlreadyAppliedFromThatPartitionIsSkipped() {
+        DayBucket bucket = new DayBucket(EMEA, DAY);
+        store.applyDeltas(Map.of(bucket, new TallyDelta(1, 0, 0)), 0, 10);
+        store.applyDeltas(Map.of(bucket, new TallyDelta(1, 0, 0)), 0, 10);
+        store.applyDeltas(Map.of(bucket, new TallyDelta(1, 0, 0)), 0, 9);
+        store.applyDeltas(Map.of(bucket, new TallyDelta(0, 0, 1)), 3, 2);
+
+        assertThat(store.tallies(List.of(bucket))).containsEntry(bucket, new VersionedTally(new NpsTally(1, 0, 1), 2));
+    }
+
+    @Test
+    void dailyReadsOneSegmentsRangeOfDaysInOrder() {
+        for (int day = 0; day < 10; day++) {
+            store.applyDeltas(Map.of(new DayBucket(EMEA, DAY.plusDays(day)), new TallyDelta(0, 1, 0),
+                    new DayBucket(new Segment("region", "EMEA2"), DAY.plusDays(day)), new TallyDelta(1, 0, 0)), 0, day);
+        }
+
+        var daily = store.daily(EMEA, DayRange.of(DAY.plusDays(2), DAY.plusDays(4)));
+
+        assertThat(daily.keySet()).containsExactly(DAY.plusDays(2), DAY.plusDays(3), DAY.plusDays(4));
+        assertThat(VersionedTally.sum(daily.values()).tally()).isEqualTo(new NpsTally(0, 3, 0));
+    }
+
+    @Test
+    void scoredResponseSurvivesTheRoundTrip() {
+        ScoredResponse response = new ScoredResponse("web|r-1", "c-1", 2, 9, Category.PROMOTER, DAY, List.of(Segment.OVERALL, EMEA),
+                List.of(new DayBucket(EMEA, DAY.minusDays(1))), 3, Category.DETRACTOR, "r-0", "2:41");
+
+        store.saveResponse(response);
+
+        assertThat(store.findResponse("web|r-1")).isEqualTo(response);
+        assertThat(store.findResponse("web|r-2")).isNull();
+    }
+
+    @Test
+    void customerHistoryKeepsOneAnswerPerResponseAndRevisionsReplaceIt() {
+        Instant at = Instant.parse("2026-03-02T10:15:30Z");
+        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r.1", "r.1", 2, Category.DETRACTOR, at));
+        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r.1", "r.1", 9, Category.PROMOTER, at));
+        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r-2", "r-2", 7, Category.PASSIVE, at.plusSeconds(60)));
+
+        CustomerHistory history = store.findCustomerHistory("c-1");
+
+        assertThat(history.answers()).containsExactlyInAnyOrder(
+                new CustomerAnswer("c-1", "web|r.1", "r.1", 9, Category.PROMOTER, at),
+                new CustomerAnswer("c-1", "web|r-2", "r-2", 7, Category.PASSIVE, at.plusSeconds(60)));
+        assertThat(store.findCustomerHistory("c-2")).isEqualTo(CustomerHistory.EMPTY);
+    }
+
+    @Test
+    void capAdmitsValuesUntilFullAndKeepsThemAdmitted() {
+        MongoSegmentValues values = new MongoSegmentValues(database);
+
+        assertThat(values.admit("region", "EMEA", 2)).isTrue();
+        assertThat(values.admit("region", "APAC", 2)).isTrue();
+        assertThat(values.admit("region", "LATAM", 2)).isFalse();
+
+        MongoSegmentValues afterRestart = new MongoSegmentValues(database);
+        assertThat(afterRestart.admit("region", "EMEA", 2)).isTrue();
+        assertThat(afterRestart.admit("region", "LATAM", 2)).isFalse();
+        assertThat(afterRestart.admitted("region")).containsExactlyInAnyOrder("EMEA", "APAC");
+    }
+
+    @Test
+    void consumersRacingForTheLastPlacesNeverAdmitMoreThanTheCap() throws Exception {
+        int cap = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> admitted = new ConcurrentLinkedQueue<>();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int consumer = 0; consumer < 4; consumer++) {
+            MongoSegmentValues values = new MongoSegmentValues(database);
+            int first = consumer;
+            work.add(pool.submit(() -> {
+                start.await();
+                for (int value = first; value < 40; value += 4) {
+                    if (values.admit("plan", "p" + value, cap)) {
+                        admitted.add("p" + value);
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var future : work) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(admitted).hasSize(cap);
+        assertThat(new MongoSegmentValues(database).admitted("plan")).containsExactlyInAnyOrderElementsOf(admitted);
+    }
+}
