@@ -84,28 +84,28 @@ class ReportsController {
     }
 
     @GetMapping("/distribution")
-    ResponseEntity<?> distribution(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
+    ResponseEntity<?> distribution(ListQuery query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        LocalDate[] range = validRange(from, to, format);
+        LocalDate[] range = validRange(query.from(), query.to(), query.format());
+        String format = query.format();
         Views.Distribution d = reports.distribution(range[0], range[1]);
         return answer(format, accept, d, Views.ScoreCount.class, d.scores());
     }
 
     @GetMapping("/segments")
-    ResponseEntity<?> segments(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
+    ResponseEntity<?> segments(ListQuery query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        LocalDate[] range = validRange(from, to, format);
+        LocalDate[] range = validRange(query.from(), query.to(), query.format());
+        String format = query.format();
         Views.SegmentReport report = reports.segments(range[0], range[1]);
         return answer(format, accept, report, Views.SegmentFigure.class, report.segments());
     }
 
     @GetMapping("/followup")
-    ResponseEntity<?> followup(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
+    ResponseEntity<?> followup(ListQuery query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        LocalDate[] range = validRange(from, to, format);
+        LocalDate[] range = validRange(query.from(), query.to(), query.format());
+        String format = query.format();
         Views.FollowupReport report = reports.followup(range[0], range[1]);
         return answer(format, accept, report, Views.FunnelRow.class, funnelRows(report));
     }
@@ -134,19 +134,19 @@ class ReportsController {
     }
 
     @GetMapping("/experiments")
-    ResponseEntity<?> experiments(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
+    ResponseEntity<?> experiments(ListQuery query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        LocalDate[] range = validRange(from, to, format);
+        LocalDate[] range = validRange(query.from(), query.to(), query.format());
+        String format = query.format();
         Views.ExperimentReport report = reports.experiments(range[0], range[1]);
         return answer(format, accept, report, Views.ExperimentArm.class, report.arms());
     }
 
     @GetMapping("/revenue-at-risk")
-    ResponseEntity<?> revenueAtRisk(@RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
+    ResponseEntity<?> revenueAtRisk(ListQuery query,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        LocalDate[] range = validRange(from, to, format);
+        LocalDate[] range = validRange(query.from(), query.to(), query.format());
+        String format = query.format();
         Views.RevenueReport report = reports.revenueAtRisk(range[0], range[1]);
         return answer(format, accept, report, Views.RevenueRow.class, revenueRows(report));
     }
@@ -231,6 +231,13 @@ class ReportsController {
         List<Views.RevenueRow> rows = new ArrayList<>(report.total());
         rows.addAll(report.bySegment());
         return rows;
+    }
+
+    /**
+     * The query parameters every list view takes: an inclusive day range ({@code from}, {@code to},
+     * ISO dates) and an optional {@code format=csv}; bound from the query string.
+     */
+    record ListQuery(@Nullable String from, @Nullable String to, @Nullable String format) {
     }
 
     private static ResponseEntity<?> answer(@Nullable String format, @Nullable String accept, Object json,
