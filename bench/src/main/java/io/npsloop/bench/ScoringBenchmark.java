@@ -38,7 +38,8 @@ import io.npsloop.scoring.nps.mongo.MongoSegmentValues;
  * MongoDB without Kafka. Prints responses per second, the median of three runs, for the in-memory
  * and the H2 file backend.
  *
- * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [responses] [memory|h2|both] [rolling true|false]}
+ * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [responses] [memory|h2|both|broker] [rolling true|false]
+ * [sync sends true|false]}; {@code broker} runs the whole service against a real broker ({@link ServiceBenchmark}).
  */
 public final class ScoringBenchmark {
 
@@ -55,6 +56,13 @@ public final class ScoringBenchmark {
         String backends = args.length > 1 ? args[1] : "both";
         rolling = args.length <= 2 || Boolean.parseBoolean(args[2]);
         List<ResponseSubmitted> input = generate(responses, new Random(7));
+        if (backends.equals("broker")) {
+            boolean syncSends = args.length > 3 && Boolean.parseBoolean(args[3]);
+            System.out.printf("scoring-service end to end: %d input records (%d responses), %d runs, rolling figures %s, %s sends%n",
+                    input.size(), responses, RUNS, rolling ? "on" : "off", syncSends ? "synchronous" : "asynchronous");
+            ServiceBenchmark.report(input, RUNS, PARTITIONS, rolling, syncSends);
+            return;
+        }
         System.out.printf("scoring benchmark: %d input records (%d responses), %d runs per backend, rolling figures %s%n",
                 input.size(), responses, RUNS, rolling ? "on" : "off");
         if (!backends.equals("h2")) {
@@ -103,7 +111,7 @@ public final class ScoringBenchmark {
         }
     }
 
-    private static List<ResponseSubmitted> generate(int responses, Random random) {
+    static List<ResponseSubmitted> generate(int responses, Random random) {
         String[] channels = {"email", "sms", "web", "app"};
         String[] regions = {"EMEA", "APAC", "AMER", "LATAM"};
         String[] products = {"core", "pro", "teams", "mobile", "api"};
@@ -143,13 +151,8 @@ public final class ScoringBenchmark {
         long events;
 
         @Override
-        public void scored(ResponseScored event) {
-            events++;
-        }
-
-        @Override
-        public void metrics(NpsMetricsUpdated event) {
-            events++;
+        public void publish(ResponseScored scored, List<NpsMetricsUpdated> metrics) {
+            events += 1 + metrics.size();
         }
     }
 }

@@ -28,7 +28,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;
-import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.infra.LocalInfrastructure;
 import io.npsloop.scoring.nps.DayBucket;
@@ -217,13 +216,17 @@ class ScoringCrashIntegrationTests {
     private Map<String, NpsTally> tallies() {
         try (MongoClient client = MongoClients.create(LocalInfrastructure.shared().mongoUri())) {
             Map<String, NpsTally> tallies = new HashMap<>();
-            for (Document doc : client.getDatabase(database).getCollection("daily_tallies").find()) {
-                NpsTally tally = new NpsTally(doc.get("promoters", Number.class).longValue(), doc.get("passives", Number.class).longValue(),
-                        doc.get("detractors", Number.class).longValue());
-                if (tally.n() > 0) {
-                    tallies.put(doc.getString("_id"), tally);
-                    tallies.merge(doc.getString("dimension") + "|" + doc.getString("segment"), tally, NpsTally::plus);
-                }
+            for (Document month : client.getDatabase(database).getCollection("monthly_tallies").find()) {
+                String segment = month.getString("dimension") + "|" + month.getString("segment");
+                month.get("days", Document.class).forEach((field, value) -> {
+                    Document day = (Document) value;
+                    NpsTally tally = new NpsTally(day.get("promoters", Number.class).longValue(),
+                            day.get("passives", Number.class).longValue(), day.get("detractors", Number.class).longValue());
+                    if (tally.n() > 0) {
+                        tallies.put(segment + "|" + month.getString("month") + "-" + field.substring(1), tally);
+                        tallies.merge(segment, tally, NpsTally::plus);
+                    }
+                });
             }
             return tallies;
         }
@@ -283,17 +286,17 @@ class ScoringCrashIntegrationTests {
         }
 
         private static ScoringEvents crashingEvents(ScoringEvents delegate) {
-            return new ScoringEvents() {
-                @Override
-                public void scored(ResponseScored event) {
-                    pass();
-                    delegate.scored(event);
-                }
-
-                @Override
-                public void metrics(NpsMetricsUpdated event) {
-                    pass();
-                    delegate.metrics(event);
+            return (scored, metrics) -> {
+                // A process dying mid-record: the events before the crash point are out, the rest never are.
+                pass();
+                List<NpsMetricsUpdated> passed = new ArrayList<>();
+                try {
+                    for (NpsMetricsUpdated figure : metrics) {
+                        pass();
+                        passed.add(figure);
+                    }
+                } finally {
+                    delegate.publish(scored, passed);
                 }
             };
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.stream.Stream;
 
 /**
  * An inclusive range of calendar days in the scoring time zone. Inclusive on both ends because
@@ -49,6 +50,11 @@ public record DayRange(LocalDate from, LocalDate to) {
 
     public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /** Every day of the range, in order. */
+    public Stream<LocalDate> eachDay() {
+        return from.datesUntil(to.plusDays(1));
     }
 
     public boolean contains(LocalDate day) {

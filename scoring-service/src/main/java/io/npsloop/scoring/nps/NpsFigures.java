@@ -8,7 +8,7 @@ import java.util.NavigableMap;
 
 /**
  * The read side: every figure is the sum of the daily tallies of one segment over a day range (one
- * range query on the tally ids), so any window, calendar period or trend point is exact to the
+ * read of the month documents that hold them), so any window, calendar period or trend point is exact to the
  * same degree as the daily tallies.
  */
 public class NpsFigures {

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import io.npsloop.contracts.EventTypes;
@@ -64,43 +65,47 @@ public class ResponseScoring {
         return outcome;
     }
 
-    private void publish(ResponseSubmitted event, ScoredResponse scored) {
-        events.scored(scoredEvent(event, scored));
-        List<DayBucket> touched = scored.touched();
-        store.tallies(touched).forEach((bucket, figure) -> events.metrics(metrics(
-                derivedId("metrics", bucket.id() + "|" + scored.key(), scored.revision()),
-                event, bucket.segment(), DAY_PERIOD, DayRange.of(bucket.day(), bucket.day()), figure)));
-        if (publishRollingFigures) {
-            publishRolling(event, scored, touched);
-        }
-    }
-
     /**
-     * One range query per touched segment (the longest window) serves all windows of that segment.
-     * A window is published only if it contains a day the response changed: the others did not move.
+     * All figures of one record come from one point read of the tallies they sum: the touched days,
+     * and every day of the longest rolling window of each segment with a touched day inside it
+     * (windows are at most 90 days, so that is at most 90 ids per segment, read by id).
      */
-    private void publishRolling(ResponseSubmitted event, ScoredResponse scored, List<DayBucket> touched) {
+    private void publish(ResponseSubmitted event, ScoredResponse scored) {
+        List<DayBucket> touched = scored.touched();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         DayRange longest = RollingWindow.longest().endingOn(today);
-        Map<Segment, List<LocalDate>> daysBySegment = new LinkedHashMap<>();
-        for (DayBucket bucket : touched) {
-            if (longest.contains(bucket.day())) {
-                daysBySegment.computeIfAbsent(bucket.segment(), segment -> new ArrayList<>()).add(bucket.day());
+        Map<Segment, List<LocalDate>> rollingDays = new LinkedHashMap<>();
+        if (publishRollingFigures) {
+            for (DayBucket bucket : touched) {
+                if (longest.contains(bucket.day())) {
+                    rollingDays.computeIfAbsent(bucket.segment(), segment -> new ArrayList<>()).add(bucket.day());
+                }
             }
         }
-        daysBySegment.forEach((segment, days) -> {
-            NavigableMap<LocalDate, VersionedTally> daily = store.daily(segment, longest);
+        Set<DayBucket> needed = new LinkedHashSet<>(touched);
+        rollingDays.keySet().forEach(segment -> longest.eachDay().forEach(day -> needed.add(new DayBucket(segment, day))));
+        Map<DayBucket, VersionedTally> tallies = store.tallies(List.copyOf(needed));
+
+        List<NpsMetricsUpdated> figures = new ArrayList<>();
+        for (DayBucket bucket : touched) {
+            figures.add(metrics(derivedId("metrics", bucket.id() + "|" + scored.key(), scored.revision()),
+                    event, bucket.segment(), DAY_PERIOD, DayRange.of(bucket.day(), bucket.day()), tallies.get(bucket)));
+        }
+        // A window is published only if it contains a day the response changed: the others did not move.
+        rollingDays.forEach((segment, days) -> {
             for (RollingWindow window : RollingWindow.values()) {
                 DayRange range = window.endingOn(today);
                 if (days.stream().noneMatch(range::contains)) {
                     continue;
                 }
-                VersionedTally figure = VersionedTally.sum(daily.subMap(range.from(), true, range.to(), true).values());
+                VersionedTally figure = VersionedTally.sum(range.eachDay()
+                        .map(day -> tallies.get(new DayBucket(segment, day))).toList());
                 String metricsKey = segment.key() + "|" + window.name() + "|" + range.to();
-                events.metrics(metrics(derivedId("metrics", metricsKey + "|" + scored.key(), scored.revision()),
+                figures.add(metrics(derivedId("metrics", metricsKey + "|" + scored.key(), scored.revision()),
                         event, segment, window.name(), range, figure));
             }
         });
+        events.publish(scoredEvent(event, scored), figures);
     }
 
     private NpsMetricsUpdated metrics(String eventId, ResponseSubmitted event, Segment segment, String period, DayRange range,

@@ -20,7 +20,7 @@ public enum RollingWindow {
         return DayRange.rolling(days, day);
     }
 
-    /** The longest window, which bounds the one range query that serves all of them. */
+    /** The longest window, which bounds the one read that serves all of them. */
     public static RollingWindow longest() {
         return ROLLING_90D;
     }

@@ -13,13 +13,9 @@ class RecordingScoringEvents implements ScoringEvents {
     final List<NpsMetricsUpdated> metrics = new ArrayList<>();
 
     @Override
-    public void scored(ResponseScored event) {
+    public void publish(ResponseScored event, List<NpsMetricsUpdated> figures) {
         scored.add(event);
-    }
-
-    @Override
-    public void metrics(NpsMetricsUpdated event) {
-        metrics.add(event);
+        metrics.addAll(figures);
     }
 
     void clear() {

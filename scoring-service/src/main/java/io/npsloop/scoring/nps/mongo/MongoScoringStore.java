@@ -1,21 +1,28 @@
 package io.npsloop.scoring.nps.mongo;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import io.npsloop.platform.mongo.MongoErrors;
+import com.mongodb.client.model.WriteModel;
 import io.npsloop.scoring.nps.CustomerAnswer;
 import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayRange;
@@ -25,7 +32,6 @@ import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.scoring.nps.VersionedTally;
-import io.npsloop.statistics.NpsTally;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +39,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The scoring state in MongoDB, with explicit document mapping. Every write is a single-document
- * atomic update (the wire-compatible store has no transactions), and every tally document carries
- * the highest input offset it has applied per partition, which makes re-applying a record a no-op.
+ * atomic update (the wire-compatible store has no transactions). The tallies of one segment are kept
+ * one document per calendar month ({@code _id} = segment key + {@code yyyy-MM}) holding a
+ * sub-document per day; each day carries the highest input offset it has applied per partition,
+ * which makes re-applying a record to that day a no-op. A month per document keeps the reads behind
+ * a 90-day window to at most four documents per segment, and the collection small: the
+ * wire-compatible store answers anything but an {@code _id} equality by scanning the collection.
  */
 @Component
 public class MongoScoringStore implements ScoringStore {
 
-    static final String TALLIES = "daily_tallies";
+    static final String TALLIES = "monthly_tallies";
     static final String RESPONSES = "scored_responses";
     static final String CUSTOMERS = "customers";
 
@@ -65,30 +75,45 @@ public class MongoScoringStore implements ScoringStore {
         return doc == null ? CustomerHistory.EMPTY : ScoringDocuments.toHistory(doc);
     }
 
+    /**
+     * All buckets of one record in one unordered bulk write: one round trip instead of one per
+     * bucket. Each operation is still a single-document update guarded by the partition's offset
+     * of its day, so each day applies the record at most once, exactly as with separate updates. A
+     * guarded upsert whose guard fails on an existing month tries to insert a second document with
+     * that id: that duplicate-key error means "already applied" and is the only error ignored.
+     */
     @Override
     public void applyDeltas(Map<DayBucket, TallyDelta> deltas, int partition, long offset) {
-        String offsetField = "applied.p" + partition;
+        if (deltas.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>(deltas.size());
         for (Map.Entry<DayBucket, TallyDelta> entry : deltas.entrySet()) {
             DayBucket bucket = entry.getKey();
             TallyDelta delta = entry.getValue();
-            Bson notYetApplied = Filters.and(Filters.eq("_id", bucket.id()),
+            String day = ScoringDocuments.dayPath(bucket.day());
+            String offsetField = day + ".applied.p" + partition;
+            Bson notYetApplied = Filters.and(Filters.eq("_id", ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))),
                     Filters.or(Filters.lt(offsetField, offset), Filters.exists(offsetField, false)));
             Bson update = Updates.combine(
-                    Updates.inc("promoters", delta.promoters()),
-                    Updates.inc("passives", delta.passives()),
-                    Updates.inc("detractors", delta.detractors()),
-                    Updates.inc("version", 1L),
+                    Updates.inc(day + ".promoters", delta.promoters()),
+                    Updates.inc(day + ".passives", delta.passives()),
+                    Updates.inc(day + ".detractors", delta.detractors()),
+                    Updates.inc(day + ".version", 1L),
                     Updates.set(offsetField, offset),
                     Updates.setOnInsert("dimension", bucket.segment().dimension()),
                     Updates.setOnInsert("segment", bucket.segment().value()),
-                    Updates.setOnInsert("day", bucket.day().toString()));
-            try {
-                tallies.updateOne(notYetApplied, update, new UpdateOptions().upsert(true));
-            } catch (MongoException e) {
-                // The bucket exists and has already applied this offset: the upsert's insert collides.
-                if (!MongoErrors.isDuplicateKey(e)) {
-                    throw e;
-                }
+                    Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString()));
+            updates.add(new UpdateOneModel<>(notYetApplied, update, new UpdateOptions().upsert(true)));
+        }
+        try {
+            tallies.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // Unordered: every other operation was attempted; only "already applied" may be ignored.
+            boolean onlyAlreadyApplied = e.getWriteConcernError() == null
+                    && e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyAlreadyApplied) {
+                throw e;
             }
         }
     }
@@ -111,27 +136,37 @@ public class MongoScoringStore implements ScoringStore {
                 new UpdateOptions().upsert(true));
     }
 
+    /** One read of the month documents the buckets fall in. */
     @Override
     public Map<DayBucket, VersionedTally> tallies(List<DayBucket> buckets) {
-        Map<String, DayBucket> byId = new LinkedHashMap<>();
-        buckets.forEach(bucket -> byId.put(bucket.id(), bucket));
+        Set<String> monthIds = new LinkedHashSet<>();
+        buckets.forEach(bucket -> monthIds.add(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))));
+        Map<String, Document> months = new HashMap<>();
+        if (!monthIds.isEmpty()) {
+            Bson ids = monthIds.size() == 1 ? Filters.eq("_id", monthIds.iterator().next()) : Filters.in("_id", new ArrayList<>(monthIds));
+            tallies.find(ids).forEach(doc -> months.put(doc.getString("_id"), doc));
+        }
         Map<DayBucket, VersionedTally> result = new LinkedHashMap<>();
-        buckets.forEach(bucket -> result.put(bucket, new VersionedTally(NpsTally.EMPTY, 0)));
-        for (Document doc : tallies.find(Filters.in("_id", new ArrayList<>(byId.keySet())))) {
-            result.put(byId.get(doc.getString("_id")), new VersionedTally(ScoringDocuments.toTally(doc), ScoringDocuments.version(doc)));
+        for (DayBucket bucket : buckets) {
+            Document month = months.get(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day())));
+            Document day = month == null ? null : ScoringDocuments.day(month, bucket.day());
+            result.put(bucket, day == null ? VersionedTally.EMPTY : ScoringDocuments.toVersionedTally(day));
         }
         return result;
     }
 
     @Override
     public NavigableMap<LocalDate, VersionedTally> daily(Segment segment, DayRange range) {
-        // A range on _id, the one index the store always honours: ids sort by segment, then ISO day.
-        Bson ids = Filters.and(Filters.gte("_id", DayBucket.id(segment, range.from())),
-                Filters.lte("_id", DayBucket.id(segment, range.to())));
+        // A range on _id, the one index the store always honours: ids sort by segment, then month.
+        Bson ids = Filters.and(Filters.gte("_id", ScoringDocuments.monthId(segment, YearMonth.from(range.from()))),
+                Filters.lte("_id", ScoringDocuments.monthId(segment, YearMonth.from(range.to()))));
         NavigableMap<LocalDate, VersionedTally> result = new TreeMap<>();
-        for (Document doc : tallies.find(ids)) {
-            result.put(LocalDate.parse(doc.getString("day")),
-                    new VersionedTally(ScoringDocuments.toTally(doc), ScoringDocuments.version(doc)));
+        for (Document month : tallies.find(ids)) {
+            ScoringDocuments.days(month).forEach((day, tally) -> {
+                if (range.contains(day)) {
+                    result.put(day, tally);
+                }
+            });
         }
         return result;
     }

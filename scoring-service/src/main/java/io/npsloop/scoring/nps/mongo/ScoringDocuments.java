@@ -2,9 +2,12 @@ package io.npsloop.scoring.nps.mongo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.npsloop.contracts.Category;
@@ -13,11 +16,15 @@ import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.Segment;
+import io.npsloop.scoring.nps.VersionedTally;
 import io.npsloop.statistics.NpsTally;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /** Explicit mapping between the scoring records and their BSON documents. */
 final class ScoringDocuments {
+
+    private static final String DAYS = "days";
 
     private ScoringDocuments() {
     }
@@ -92,12 +99,41 @@ final class ScoringDocuments {
         return new CustomerHistory(history);
     }
 
-    static NpsTally toTally(Document doc) {
-        return new NpsTally(number(doc, "promoters"), number(doc, "passives"), number(doc, "detractors"));
+    /** The tallies' document of one segment and month; ids sort by segment, then month. */
+    static String monthId(Segment segment, YearMonth month) {
+        return segment.key() + "|" + month;
     }
 
-    static long version(Document doc) {
-        return number(doc, "version");
+    /** The path of a day's sub-document in its month's document ({@code days.d07}). */
+    static String dayPath(LocalDate day) {
+        return DAYS + "." + dayField(day.getDayOfMonth());
+    }
+
+    static @Nullable Document day(Document month, LocalDate day) {
+        Document days = month.get(DAYS, Document.class);
+        return days == null ? null : days.get(dayField(day.getDayOfMonth()), Document.class);
+    }
+
+    /** Every day written in a month document, with its tally and version. */
+    static Map<LocalDate, VersionedTally> days(Document month) {
+        YearMonth yearMonth = YearMonth.parse(month.getString("month"));
+        Document days = month.get(DAYS, Document.class);
+        Map<LocalDate, VersionedTally> result = new TreeMap<>();
+        if (days != null) {
+            days.forEach((field, value) -> result.put(yearMonth.atDay(Integer.parseInt(field.substring(1))),
+                    toVersionedTally((Document) value)));
+        }
+        return result;
+    }
+
+    static VersionedTally toVersionedTally(Document day) {
+        return new VersionedTally(new NpsTally(number(day, "promoters"), number(day, "passives"), number(day, "detractors")),
+                number(day, "version"));
+    }
+
+    // A letter first: a field name of digits alone reads as an array index in update paths.
+    private static String dayField(int dayOfMonth) {
+        return dayOfMonth < 10 ? "d0" + dayOfMonth : "d" + dayOfMonth;
     }
 
     private static Document toDocument(Segment segment) {

@@ -71,16 +71,39 @@ class MongoScoringStoreIntegrationTests {
     }
 
     @Test
+    void recordThatDiedHalfWayAppliesOnlyItsMissingBucketsWhenRedelivered() {
+        DayBucket applied = new DayBucket(EMEA, DAY);
+        DayBucket sameMonth = new DayBucket(EMEA, DAY.plusDays(1));
+        DayBucket nextMonth = new DayBucket(EMEA, DAY.plusMonths(1));
+        DayBucket overall = new DayBucket(Segment.OVERALL, DAY);
+        store.applyDeltas(Map.of(applied, new TallyDelta(1, 0, 0)), 2, 7);
+
+        store.applyDeltas(Map.of(applied, new TallyDelta(1, 0, 0), sameMonth, new TallyDelta(0, 1, 0),
+                nextMonth, new TallyDelta(0, 0, 1), overall, new TallyDelta(1, 0, 0)), 2, 7);
+        store.applyDeltas(Map.of(applied, new TallyDelta(1, 0, 0), sameMonth, new TallyDelta(0, 1, 0),
+                nextMonth, new TallyDelta(0, 0, 1), overall, new TallyDelta(1, 0, 0)), 2, 7);
+
+        assertThat(store.tallies(List.of(applied, sameMonth, nextMonth, overall, new DayBucket(EMEA, DAY.plusDays(2)))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        applied, new VersionedTally(new NpsTally(1, 0, 0), 1),
+                        sameMonth, new VersionedTally(new NpsTally(0, 1, 0), 1),
+                        nextMonth, new VersionedTally(new NpsTally(0, 0, 1), 1),
+                        overall, new VersionedTally(new NpsTally(1, 0, 0), 1),
+                        new DayBucket(EMEA, DAY.plusDays(2)), VersionedTally.EMPTY));
+    }
+
+    @Test
     void dailyReadsOneSegmentsRangeOfDaysInOrder() {
-        for (int day = 0; day < 10; day++) {
+        for (int day = 0; day < 40; day++) {
             store.applyDeltas(Map.of(new DayBucket(EMEA, DAY.plusDays(day)), new TallyDelta(0, 1, 0),
                     new DayBucket(new Segment("region", "EMEA2"), DAY.plusDays(day)), new TallyDelta(1, 0, 0)), 0, day);
         }
 
-        var daily = store.daily(EMEA, DayRange.of(DAY.plusDays(2), DAY.plusDays(4)));
+        var daily = store.daily(EMEA, DayRange.of(DAY.plusDays(28), DAY.plusDays(31)));
 
-        assertThat(daily.keySet()).containsExactly(DAY.plusDays(2), DAY.plusDays(3), DAY.plusDays(4));
-        assertThat(VersionedTally.sum(daily.values()).tally()).isEqualTo(new NpsTally(0, 3, 0));
+        assertThat(daily.keySet()).as("across a month boundary")
+                .containsExactly(DAY.plusDays(28), DAY.plusDays(29), DAY.plusDays(30), DAY.plusDays(31));
+        assertThat(VersionedTally.sum(daily.values()).tally()).isEqualTo(new NpsTally(0, 4, 0));
     }
 
     @Test
