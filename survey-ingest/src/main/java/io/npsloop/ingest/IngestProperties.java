@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter what a 503 tells the client to wait before retrying
  * @param submissionLease how long a pending submission belongs to the request publishing it;
  *     must exceed the producer's max.block.ms plus delivery.timeout.ms
+ * @param publishConcurrency how many sends of one import chunk wait for their acknowledgement at
+ *     the same time (the producer batches them); one customer's responses are still sent in order
  */
 @Validated
 @ConfigurationProperties("nps.ingest")
@@ -32,7 +34,8 @@ public record IngestProperties(
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid Limits limits,
         @DefaultValue("5s") Duration retryAfter,
-        @DefaultValue("60s") Duration submissionLease) {
+        @DefaultValue("60s") Duration submissionLease,
+        @DefaultValue("32") @Min(1) @Max(512) int publishConcurrency) {
 
     /** Scope for {@code POST /api/v1/responses} and {@code /api/v1/responses/batch}. */
     public static final String SCOPE_WRITE = "responses:write";

@@ -3,9 +3,9 @@ package io.npsloop.ingest.imports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
+import io.npsloop.ingest.responses.AttributeKeys;
 import io.npsloop.platform.web.FieldProblem;
 
 /**
@@ -81,8 +81,6 @@ public enum CsvLayout {
 
     /** A Delighted property column name as an attribute key: "Purchase Experience" becomes "purchase_experience". */
     static String attributeKey(String propertyColumn) {
-        String key = propertyColumn.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "_")
-                .replaceAll("^[^a-z]+", "").replaceAll("_+$", "");
-        return key.isEmpty() ? "property" : key;
+        return AttributeKeys.fromName(propertyColumn);
     }
 }

@@ -1,6 +1,7 @@
 package io.npsloop.ingest.imports;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.npsloop.ingest.responses.IntakeResult;
@@ -43,7 +44,10 @@ final class ImportTally {
     }
 
     ImportReport report(String layout) {
-        return new ImportReport(layout, rows, accepted, updated, duplicate, rejected, List.copyOf(rejections),
+        // Rows refused by the intake are known a chunk later than rows that fail the checks.
+        List<ImportReport.Rejection> byLine = new ArrayList<>(rejections);
+        byLine.sort(Comparator.comparingLong(ImportReport.Rejection::line));
+        return new ImportReport(layout, rows, accepted, updated, duplicate, rejected, List.copyOf(byLine),
                 rejected > rejections.size());
     }
 }

@@ -1,6 +1,9 @@
 package io.npsloop.ingest.responses;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,18 @@ public interface SubmissionLedger {
 
     /** Stores {@code submission} if its key is new; otherwise leaves the stored one and returns it. */
     Optional<Submission> insertIfAbsent(Submission submission);
+
+    /**
+     * Stores each submission whose key is new (the keys are distinct); returns the stored submission
+     * of every key that existed already, by key. A store may do this in one round trip.
+     */
+    default Map<String, Submission> insertAllIfAbsent(List<Submission> submissions) {
+        Map<String, Submission> existing = new HashMap<>();
+        for (Submission submission : submissions) {
+            insertIfAbsent(submission).ifPresent(stored -> existing.put(submission.key(), stored));
+        }
+        return existing;
+    }
 
     Optional<Submission> find(String key);
 
@@ -26,6 +41,11 @@ public interface SubmissionLedger {
 
     /** Records that {@code submission}'s event is on the topic; a no-op if a newer revision replaced it. */
     void markPublished(Submission submission);
+
+    /** {@link #markPublished} for each; a store may do this in one round trip. */
+    default void markAllPublished(List<Submission> submissions) {
+        submissions.forEach(this::markPublished);
+    }
 
     /** Gives up the lease of a submission whose publishing failed, so the client's retry may publish it at once. */
     void releaseLease(Submission submission);

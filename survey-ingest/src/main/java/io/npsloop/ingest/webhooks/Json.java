@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.ingest.responses.AttributeKeys;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -69,13 +70,13 @@ final class Json {
         }
     }
 
-    /** The configured fields of {@code source} that are present, as attributes. */
+    /** The configured fields of {@code source} that are present, as attributes keyed by {@link AttributeKeys#fromName}. */
     static @Nullable Map<String, String> attributes(List<String> fields, java.util.function.Function<String, @Nullable String> source) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String field : fields) {
             String value = source.apply(field);
             if (value != null) {
-                attributes.put(field, value);
+                attributes.put(AttributeKeys.fromName(field), value);
             }
         }
         return attributes.isEmpty() ? null : attributes;

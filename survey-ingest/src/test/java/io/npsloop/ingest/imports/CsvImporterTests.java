@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
+import io.npsloop.platform.messaging.EventNotPublishedException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,7 @@ class CsvImporterTests {
 
     private CsvImporter importer(ResponseSink sink, int maxListed) {
         return new CsvImporter(sink, new ResponseChecks(VALIDATION.getValidator(), CLOCK),
-                new CsvImporter.ImportLimits(maxListed, 1_000_000, 65_536), "Customer ID", List.of());
+                new CsvImporter.ImportLimits(maxListed, 1_000_000, 65_536, 500), "Customer ID", List.of());
     }
 
     private CsvImporter recordingImporter() {
@@ -151,21 +153,74 @@ class CsvImporterTests {
                 .hasMessageContaining("longer than");
     }
 
+    @Test
+    void aRowAfterAQuotedFieldSpanningLinesIsReportedAtItsLineInTheFile() {
+        ImportReport report = recordingImporter().importCsv(new StringReader(
+                "responseId,customerId,score,comment\n"
+                        + "r-1,c-1,9,\"first line\nsecond line\nthird line\"\n"
+                        + "r-2,c-2,11,too high\n"
+                        + "\n"
+                        + "r-3,c-3,12,\"also\r\ntoo high\"\n"
+                        + "r-4,c-4,13,no final line break"), "crm");
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.rejections()).extracting(ImportReport.Rejection::line).containsExactly(5L, 7L, 9L);
+    }
+
+    @Test
+    void rowsGoToTheIntakeAChunkAtATimeAndABrokerOutageMidChunkCountsOnlyWhatWasTaken() {
+        List<Integer> chunkSizes = new ArrayList<>();
+        ResponseSink sink = new ResponseSink() {
+            @Override
+            public IntakeResult accept(String source, NewResponse response) {
+                throw new UnsupportedOperationException("the import hands over chunks");
+            }
+
+            @Override
+            public List<IntakeOutcome> acceptAll(String source, List<NewResponse> responses) {
+                chunkSizes.add(responses.size());
+                List<IntakeOutcome> outcomes = new ArrayList<>();
+                for (NewResponse response : responses) {
+                    outcomes.add(response.responseId().equals("r-7")
+                            ? IntakeOutcome.refused(new EventNotPublishedException("broker down"))
+                            : IntakeOutcome.taken(new IntakeResult(response.responseId(), IntakeResult.Status.ACCEPTED)));
+                }
+                return outcomes;
+            }
+        };
+        CsvImporter importer = new CsvImporter(sink, new ResponseChecks(VALIDATION.getValidator(), CLOCK),
+                new CsvImporter.ImportLimits(100, 1_000_000, 65_536, 3), "Customer ID", List.of());
+        StringBuilder csv = new StringBuilder("responseId,customerId,score\n");
+        for (int i = 1; i <= 10; i++) {
+            csv.append("r-").append(i).append(",c-").append(i).append(",").append(i).append('\n');
+        }
+
+        assertThatThrownBy(() -> importer.importCsv(new StringReader(csv.toString()), "crm"))
+                .isInstanceOfSatisfying(ImportInterruptedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(8);
+                    assertThat(e.report().accepted()).isEqualTo(8);
+                });
+        assertThat(chunkSizes).containsExactly(3, 3, 3);
+    }
+
     /**
      * 100,000 rows of about 1 KB each (about 100 MB of CSV) generated while being read. Two things would
      * fail if the importer buffered the file: the first row must reach the intake before more than
      * a sliver of the file has been produced, and the heap may not grow by anything near the file's size.
      */
     @Test
-    void hundredThousandRowsImportInBoundedMemoryOneRowAtATime() throws Exception {
+    void hundredThousandRowsImportInBoundedMemoryOneChunkAtATime() throws Exception {
         int rows = 100_000;
         GeneratedCsv csv = new GeneratedCsv(rows);
         AtomicLong bytesProducedAtFirstRow = new AtomicLong(-1);
         AtomicLong maxHeapGrowth = new AtomicLong();
+        AtomicLong heapMeasuredAt = new AtomicLong();
         long before = usedHeapAfterGc();
         CsvImporter importer = importer((source, response) -> {
             bytesProducedAtFirstRow.compareAndSet(-1, csv.produced());
-            if (csv.rowsProduced() % 20_000 == 0) {
+            // Once per 20,000 rows read: the chunk's rows reach the sink one after another at the same read position.
+            if (csv.rowsProduced() / 20_000 > heapMeasuredAt.get()) {
+                heapMeasuredAt.set(csv.rowsProduced() / 20_000);
                 maxHeapGrowth.accumulateAndGet(usedHeapAfterGc() - before, Math::max);
             }
             return new IntakeResult(response.responseId(), IntakeResult.Status.ACCEPTED);

@@ -11,12 +11,14 @@ public class RecordingPublisher implements ResponsePublisher {
 
     private final List<ResponseSubmitted> published = new CopyOnWriteArrayList<>();
     private volatile boolean brokerDown;
+    private volatile int acknowledgementsLeft = Integer.MAX_VALUE;
 
     @Override
     public void publish(ResponseSubmitted event) {
-        if (brokerDown) {
+        if (brokerDown || acknowledgementsLeft <= 0) {
             throw new EventNotPublishedException("Broker down for event " + event.eventId());
         }
+        acknowledgementsLeft--;
         published.add(event);
     }
 
@@ -28,8 +30,14 @@ public class RecordingPublisher implements ResponsePublisher {
         this.brokerDown = down;
     }
 
+    /** The broker goes down after acknowledging {@code count} more events. */
+    public void failAfter(int count) {
+        this.acknowledgementsLeft = count;
+    }
+
     public void clear() {
         published.clear();
         brokerDown = false;
+        acknowledgementsLeft = Integer.MAX_VALUE;
     }
 }

@@ -165,7 +165,7 @@ class WebhookProvidersTests {
         assertThat(request.contact().email()).isEqualTo("charlie_gravis@example.com");
         assertThat(request.respondedAt()).isEqualTo(Instant.ofEpochSecond(1732186844));
         assertThat(request.revision()).isEqualTo(601);
-        assertThat(request.attributes()).containsExactly(Map.entry("Purchase Experience", "Retail Store"));
+        assertThat(request.attributes()).containsExactly(Map.entry("purchase_experience", "Retail Store"));
     }
 
     @Test

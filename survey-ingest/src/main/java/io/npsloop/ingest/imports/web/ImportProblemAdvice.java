@@ -1,7 +1,9 @@
 package io.npsloop.ingest.imports.web;
 
+import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.imports.ImportFileException;
 import io.npsloop.ingest.imports.ImportInterruptedException;
+import io.npsloop.ingest.web.ProblemResponses;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,7 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ImportProblemAdvice {
 
-    static final String RETRY_AFTER_SECONDS = "5";
+    private final String retryAfter;
+
+    ImportProblemAdvice(IngestProperties properties) {
+        this.retryAfter = ProblemResponses.retryAfterSeconds(properties.retryAfter());
+    }
 
     @ExceptionHandler(ImportFileException.class)
     ResponseEntity<ProblemDetail> invalidFile(ImportFileException ex) {
@@ -35,7 +41,7 @@ class ImportProblemAdvice {
         problem.setTitle("Temporarily unavailable");
         problem.setProperty("report", ex.report());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
                 .body(problem);
     }
 }

@@ -2,14 +2,24 @@ package io.npsloop.ingest.responses.mongo;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.ingest.responses.IntakeResult;
@@ -31,19 +41,37 @@ import org.springframework.stereotype.Component;
 class MongoSubmissionLedger implements SubmissionLedger {
 
     static final String COLLECTION = "submissions";
+    static final String REVISION_KEY = "revisionKey";
 
     private final MongoCollection<Document> submissions;
     private final JsonDocuments json;
+    private final java.util.concurrent.atomic.AtomicBoolean indexed = new java.util.concurrent.atomic.AtomicBoolean();
 
     MongoSubmissionLedger(MongoDatabase database, JsonDocuments json) {
         this.submissions = database.getCollection(COLLECTION);
         this.json = json;
     }
 
+    /**
+     * The collection, indexed on first use rather than at construction, so the service starts (and
+     * answers 503 on writes) while MongoDB is still unreachable. The publish confirmation is guarded
+     * by revision and fingerprint. As one field with a unique index it is a keyed lookup in any
+     * store; as three fields the wire-compatible store of the local run scans the whole collection
+     * per update (it uses an index only when the filter's fields are exactly the index's), which
+     * made every accepted response slower than the last.
+     */
+    private MongoCollection<Document> submissions() {
+        if (!indexed.get()) {
+            submissions.createIndex(Indexes.ascending(REVISION_KEY), new IndexOptions().unique(true).sparse(true));
+            indexed.set(true);
+        }
+        return submissions;
+    }
+
     @Override
     public Optional<Submission> insertIfAbsent(Submission submission) {
         try {
-            submissions.insertOne(toDocument(submission));
+            submissions().insertOne(toDocument(submission));
             return Optional.empty();
         } catch (MongoException e) {
             if (!MongoErrors.isDuplicateKey(e)) {
@@ -54,14 +82,41 @@ class MongoSubmissionLedger implements SubmissionLedger {
                 .orElseThrow(() -> new IllegalStateException("Submission " + submission.key() + " vanished after a duplicate key")));
     }
 
+    /** One unordered insertMany; the keys that existed are read back with one query. */
+    @Override
+    public Map<String, Submission> insertAllIfAbsent(List<Submission> batch) {
+        List<Document> documents = batch.stream().map(this::toDocument).toList();
+        List<String> existingKeys = new ArrayList<>();
+        try {
+            submissions().insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existingKeys.add(batch.get(error.getIndex()).key());
+            }
+        }
+        Map<String, Submission> existing = new HashMap<>();
+        if (!existingKeys.isEmpty()) {
+            for (Document document : submissions().find(Filters.in("_id", existingKeys))) {
+                existing.put(document.getString("_id"), fromDocument(document));
+            }
+        }
+        if (existing.size() != existingKeys.size()) {
+            throw new IllegalStateException("Submissions vanished after a duplicate key: " + existingKeys);
+        }
+        return existing;
+    }
+
     @Override
     public Optional<Submission> find(String key) {
-        return Optional.ofNullable(submissions.find(Filters.eq("_id", key)).first()).map(this::fromDocument);
+        return Optional.ofNullable(submissions().find(Filters.eq("_id", key)).first()).map(this::fromDocument);
     }
 
     @Override
     public boolean supersede(Submission next) {
-        return submissions.replaceOne(
+        return submissions().replaceOne(
                 Filters.and(Filters.eq("_id", next.key()), Filters.lt("revision", next.revision())),
                 toDocument(next)).getModifiedCount() == 1;
     }
@@ -74,27 +129,43 @@ class MongoSubmissionLedger implements SubmissionLedger {
                 Filters.eq("fingerprint", stored.fingerprint()),
                 Filters.eq("state", Submission.State.PENDING.name()),
                 Filters.or(Filters.eq("leaseUntil", null), Filters.lte("leaseUntil", Date.from(now))));
-        return submissions.replaceOne(unchangedAndAbandoned, toDocument(next)).getModifiedCount() == 1;
+        return submissions().replaceOne(unchangedAndAbandoned, toDocument(next)).getModifiedCount() == 1;
     }
 
     @Override
     public void markPublished(Submission submission) {
-        submissions.updateOne(sameRevision(submission), Updates.combine(
-                Updates.set("state", Submission.State.PUBLISHED.name()),
-                Updates.set("leaseUntil", null),
-                Updates.set("publishedRevisions." + submission.revision(), submission.fingerprint())));
+        submissions().updateOne(sameRevision(submission), publishedUpdate(submission));
+    }
+
+    @Override
+    public void markAllPublished(List<Submission> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        submissions().bulkWrite(published.stream().map(submission -> new UpdateOneModel<Document>(sameRevision(submission),
+                publishedUpdate(submission))).toList(), new BulkWriteOptions().ordered(false));
     }
 
     @Override
     public void releaseLease(Submission submission) {
-        submissions.updateOne(Filters.and(sameRevision(submission), Filters.eq("state", Submission.State.PENDING.name())),
-                Updates.set("leaseUntil", null));
+        // A published entry has no lease, so the state needs no guard here.
+        submissions().updateOne(sameRevision(submission), Updates.set("leaseUntil", null));
     }
 
+    private static Bson publishedUpdate(Submission submission) {
+        return Updates.combine(
+                Updates.set("state", Submission.State.PUBLISHED.name()),
+                Updates.set("leaseUntil", null),
+                Updates.set("publishedRevisions." + submission.revision(), submission.fingerprint()));
+    }
+
+    /** The stored entry only if it still holds this revision with this body. */
     private static Bson sameRevision(Submission submission) {
-        return Filters.and(Filters.eq("_id", submission.key()),
-                Filters.eq("revision", submission.revision()),
-                Filters.eq("fingerprint", submission.fingerprint()));
+        return Filters.eq(REVISION_KEY, revisionKey(submission));
+    }
+
+    private static String revisionKey(Submission submission) {
+        return submission.key() + '|' + submission.revision() + '|' + submission.fingerprint();
     }
 
     Document toDocument(Submission submission) {
@@ -105,6 +176,7 @@ class MongoSubmissionLedger implements SubmissionLedger {
                 .append("responseId", submission.responseId())
                 .append("revision", submission.revision())
                 .append("fingerprint", submission.fingerprint())
+                .append(REVISION_KEY, revisionKey(submission))
                 .append("state", submission.state().name())
                 .append("outcome", submission.outcome().name())
                 .append("eventId", submission.event().eventId())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import io.npsloop.ingest.WebhooksProperties;
 import io.npsloop.ingest.imports.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.webhooks.DelightedProvider;

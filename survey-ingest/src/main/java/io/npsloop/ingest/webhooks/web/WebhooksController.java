@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.npsloop.ingest.WebhooksProperties;
 import io.npsloop.ingest.webhooks.WebhookDelivery;
 import io.npsloop.ingest.webhooks.WebhookIntake;
 import io.npsloop.ingest.webhooks.WebhookResult;

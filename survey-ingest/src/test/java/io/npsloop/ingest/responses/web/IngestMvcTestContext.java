@@ -36,7 +36,10 @@ import org.springframework.test.web.servlet.MockMvc;
         "nps.ingest.api-keys[3].sha256=3aec1946afb01344ae0065f3b123820a2144e455c13e5816dbd439e6634f7f26",
         "nps.ingest.api-keys[3].scopes=responses:write",
         "nps.ingest.limits.max-body-size=64KB",
-        "nps.ingest.limits.max-batch-items=5"})
+        "nps.ingest.limits.max-batch-items=5",
+        // The suite sends hundreds of requests a second on a quiet machine: only the "slow" key is
+        // meant to reach its limit.
+        "nps.ingest.rate-limit.permits=1000000"})
 @AutoConfigureMockMvc
 @Import(IngestMvcTestContext.InMemoryEdges.class)
 abstract class IngestMvcTestContext {

@@ -1,4 +1,4 @@
-package io.npsloop.ingest.webhooks.web;
+package io.npsloop.ingest;
 
 import java.time.Duration;
 import java.util.List;

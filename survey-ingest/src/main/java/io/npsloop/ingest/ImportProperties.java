@@ -1,4 +1,4 @@
-package io.npsloop.ingest.imports.web;
+package io.npsloop.ingest;
 
 import java.util.List;
 
@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        customer id; rows without it use the respondent's email
  * @param delightedAttributeColumns property columns of a Delighted export that become attributes;
  *        empty means every property column
+ * @param chunkSize rows handed to the intake at once: written to the ledger in one go and published
+ *        together; also the most checked rows held in memory
  */
 @ConfigurationProperties("nps.ingest.import")
 public record ImportProperties(
@@ -22,5 +24,6 @@ public record ImportProperties(
         @DefaultValue("1000000") long maxRows,
         @DefaultValue("65536") int maxRecordChars,
         @DefaultValue("Customer ID") String delightedCustomerIdColumn,
-        @DefaultValue List<String> delightedAttributeColumns) {
+        @DefaultValue List<String> delightedAttributeColumns,
+        @DefaultValue("500") int chunkSize) {
 }

@@ -1,0 +1,152 @@
+package io.npsloop.ingest.responses;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.npsloop.contracts.ResponseSubmitted;
+import io.npsloop.platform.messaging.EventNotPublishedException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static io.npsloop.ingest.responses.ResponseIntakeTests.response;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link ResponseIntake#acceptAll} keeps the rules of accepting the same responses one by one. */
+class ResponseIntakeBatchTests {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, clock, LEASE);
+
+    @Test
+    void newResponsesAreAcceptedPublishedOnceEachAndRecordedAsPublished() {
+        List<IntakeOutcome> outcomes = intake.acceptAll("crm", List.of(response("r-1", 9, null, 1), response("r-2", 3, "slow", 1)));
+
+        assertThat(outcomes).extracting(IntakeOutcome::result)
+                .containsExactly(accepted("r-1"), accepted("r-2"));
+        assertThat(publisher.published()).extracting(ResponseSubmitted::responseId).containsExactly("r-1", "r-2");
+        assertThat(ledger.find(Submission.key("crm", "r-2"))).hasValueSatisfying(stored -> {
+            assertThat(stored.pending()).isFalse();
+            assertThat(stored.publishedRevisions()).containsKey(1);
+        });
+    }
+
+    @Test
+    void theSameBatchAgainIsAllDuplicatesAndPublishesNothing() {
+        List<NewResponse> batch = List.of(response("r-1", 9, null, 1), response("r-2", 3, "slow", 1));
+        intake.acceptAll("crm", batch);
+        publisher.clear();
+
+        List<IntakeOutcome> again = intake.acceptAll("crm", batch);
+
+        assertThat(again).extracting(outcome -> outcome.result().status())
+                .containsExactly(IntakeResult.Status.DUPLICATE, IntakeResult.Status.DUPLICATE);
+        assertThat(publisher.published()).isEmpty();
+    }
+
+    @Test
+    void aResponseTwiceInOneBatchIsPublishedOnceThenADuplicateAConflictOrAnUpdate() {
+        List<IntakeOutcome> outcomes = intake.acceptAll("crm", List.of(
+                response("r-1", 9, null, 1),
+                response("r-1", 9, null, 1),
+                response("r-1", 2, null, 1),
+                response("r-1", 7, "changed my mind", 2)));
+
+        assertThat(outcomes.get(0).result()).isEqualTo(accepted("r-1"));
+        assertThat(outcomes.get(1).result()).isEqualTo(new IntakeResult("r-1", IntakeResult.Status.DUPLICATE));
+        assertThat(outcomes.get(2).refusal()).isInstanceOf(RevisionConflictException.class);
+        assertThat(outcomes.get(3).result()).isEqualTo(new IntakeResult("r-1", IntakeResult.Status.UPDATED));
+        assertThat(publisher.published()).extracting(ResponseSubmitted::revision).containsExactly(1, 2);
+    }
+
+    @Test
+    void responsesSeenBeforeFollowTheSinglePathRulesForUpdatesConflictsAndOlderRevisions() {
+        intake.accept("crm", response("r-1", 9, null, 1), null);
+        intake.accept("crm", response("r-2", 5, null, 1), null);
+        intake.accept("crm", response("r-3", 4, null, 1), null);
+        intake.accept("crm", response("r-3", 6, "later", 2), null);
+        publisher.clear();
+
+        List<IntakeOutcome> outcomes = intake.acceptAll("crm", List.of(
+                response("r-1", 8, "corrected", 2),
+                response("r-2", 1, null, 1),
+                response("r-3", 4, null, 1),
+                response("r-4", 10, null, 1)));
+
+        assertThat(outcomes.get(0).result()).isEqualTo(new IntakeResult("r-1", IntakeResult.Status.UPDATED));
+        assertThat(outcomes.get(1).refusal()).isInstanceOf(RevisionConflictException.class);
+        assertThat(outcomes.get(2).result()).isEqualTo(new IntakeResult("r-3", IntakeResult.Status.DUPLICATE));
+        assertThat(outcomes.get(3).result()).isEqualTo(accepted("r-4"));
+        assertThat(publisher.published()).extracting(ResponseSubmitted::responseId).containsExactlyInAnyOrder("r-1", "r-4");
+    }
+
+    @Test
+    void aBrokerFailingMidBatchAcceptsOnlyWhatWasAcknowledgedAndTheRetryPublishesTheRestOnce() {
+        List<NewResponse> batch = List.of(response("r-1", 9, null, 1), response("r-2", 3, null, 1),
+                response("r-3", 0, null, 1), response("r-4", 10, null, 1));
+        publisher.failAfter(2);
+
+        List<IntakeOutcome> first = intake.acceptAll("crm", batch);
+
+        assertThat(first.subList(0, 2)).extracting(IntakeOutcome::result).containsExactly(accepted("r-1"), accepted("r-2"));
+        assertThat(first.subList(2, 4)).allSatisfy(outcome -> {
+            assertThat(outcome.result()).isNull();
+            assertThat(outcome.refusal()).isInstanceOf(EventNotPublishedException.class);
+        });
+        assertThat(ledger.find(Submission.key("crm", "r-3"))).hasValueSatisfying(stored -> {
+            assertThat(stored.pending()).as("not accepted").isTrue();
+            assertThat(stored.leaseActive(clock.instant())).as("lease released for the retry").isFalse();
+        });
+        List<ResponseSubmitted> publishedBefore = publisher.published();
+
+        publisher.clear();
+        List<IntakeOutcome> retry = intake.acceptAll("crm", batch);
+
+        assertThat(retry).extracting(outcome -> outcome.result().status()).containsExactly(IntakeResult.Status.DUPLICATE,
+                IntakeResult.Status.DUPLICATE, IntakeResult.Status.ACCEPTED, IntakeResult.Status.ACCEPTED);
+        assertThat(publishedBefore).extracting(ResponseSubmitted::responseId).containsExactly("r-1", "r-2");
+        assertThat(publisher.published()).extracting(ResponseSubmitted::responseId).containsExactly("r-3", "r-4");
+        assertThat(ledger.find(Submission.key("crm", "r-4"))).hasValueSatisfying(stored -> assertThat(stored.pending()).isFalse());
+    }
+
+    @Test
+    void aBatchGivesTheSameAnswersAsTheSameResponsesOneByOne() {
+        List<NewResponse> history = List.of(response("a", 9, null, 1), response("b", 5, null, 1));
+        List<NewResponse> batch = List.of(response("a", 9, null, 1), response("b", 6, null, 1), response("b", 6, "x", 2),
+                response("c", 1, null, 1), response("c", 1, null, 1), response("a", 3, null, 3), response("d", 8, null, 1));
+        InMemorySubmissionLedger singleLedger = new InMemorySubmissionLedger();
+        RecordingPublisher singlePublisher = new RecordingPublisher();
+        ResponseIntake single = new ResponseIntake(singleLedger, singlePublisher, IntakeMetrics.NONE, clock, LEASE);
+        history.forEach(response -> {
+            intake.accept("crm", response, null);
+            single.accept("crm", response, null);
+        });
+
+        List<IntakeOutcome> batched = intake.acceptAll("crm", batch);
+
+        for (int i = 0; i < batch.size(); i++) {
+            @Nullable IntakeResult expected;
+            Class<?> expectedRefusal = null;
+            try {
+                expected = single.accept("crm", batch.get(i), null);
+            } catch (RuntimeException e) {
+                expected = null;
+                expectedRefusal = e.getClass();
+            }
+            assertThat(batched.get(i).result()).as("item %d", i).isEqualTo(expected);
+            if (expectedRefusal != null) {
+                assertThat(batched.get(i).refusal()).as("item %d", i).isInstanceOf(expectedRefusal);
+            }
+        }
+        assertThat(publisher.published()).extracting(ResponseSubmitted::eventId)
+                .containsExactlyInAnyOrderElementsOf(singlePublisher.published().stream().map(ResponseSubmitted::eventId).toList());
+    }
+
+    private static IntakeResult accepted(String responseId) {
+        return new IntakeResult(responseId, IntakeResult.Status.ACCEPTED);
+    }
+}
