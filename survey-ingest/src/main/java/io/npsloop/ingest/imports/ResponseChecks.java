@@ -1,6 +1,5 @@
 package io.npsloop.ingest.imports;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.contracts.Contact;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.web.ResponseRequest;
 import io.npsloop.platform.web.FieldProblem;
@@ -56,23 +54,7 @@ public class ResponseChecks {
 
     /** The domain form of a request that has no {@link #problems}. */
     public NewResponse toNewResponse(ResponseRequest request) {
-        var contact = request.contact() == null ? null
-                : new Contact(request.contact().name(), request.contact().email(), request.contact().phone());
-        return new NewResponse(
-                request.responseId(),
-                request.surveyId(),
-                request.customerId(),
-                request.accountId(),
-                contact,
-                request.score(),
-                request.comment(),
-                request.channel(),
-                request.touchpoint(),
-                request.respondedAt(),
-                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
-                request.accountValue() == null ? null : new BigDecimal(request.accountValue().amount()),
-                request.accountValue() == null ? null : request.accountValue().currency(),
-                request.revision() == null ? 1 : request.revision());
+        return request.toNewResponse();
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

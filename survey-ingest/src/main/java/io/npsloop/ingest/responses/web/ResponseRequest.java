@@ -1,8 +1,11 @@
 package io.npsloop.ingest.responses.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import io.npsloop.contracts.Contact;
+import io.npsloop.ingest.responses.NewResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -47,5 +50,28 @@ public record ResponseRequest(
     public record MoneyRequest(
             @NotNull @Pattern(regexp = "-?[0-9]{1,15}(\\.[0-9]{1,6})?", message = "must be a decimal string such as \"1200.50\"") String amount,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+    }
+
+    /**
+     * The domain form of a request that passed every check; the one mapping used by the API, the
+     * CSV import and the webhooks alike.
+     */
+    public NewResponse toNewResponse() {
+        Contact person = contact == null ? null : new Contact(contact.name(), contact.email(), contact.phone());
+        return new NewResponse(
+                responseId,
+                surveyId,
+                customerId,
+                accountId,
+                person,
+                score,
+                comment,
+                channel,
+                touchpoint,
+                respondedAt,
+                attributes == null ? Map.of() : Map.copyOf(attributes),
+                accountValue == null ? null : new BigDecimal(accountValue.amount()),
+                accountValue == null ? null : accountValue.currency(),
+                revision == null ? 1 : revision);
     }
 }

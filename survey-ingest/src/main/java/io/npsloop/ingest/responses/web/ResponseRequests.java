@@ -1,15 +1,12 @@
 package io.npsloop.ingest.responses.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 
-import io.npsloop.contracts.Contact;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -60,23 +57,7 @@ public class ResponseRequests {
 
     /** The domain form of a request that has no {@link #problems}. */
     public NewResponse toNewResponse(ResponseRequest request) {
-        Contact contact = request.contact() == null ? null
-                : new Contact(request.contact().name(), request.contact().email(), request.contact().phone());
-        return new NewResponse(
-                request.responseId(),
-                request.surveyId(),
-                request.customerId(),
-                request.accountId(),
-                contact,
-                request.score(),
-                request.comment(),
-                request.channel(),
-                request.touchpoint(),
-                request.respondedAt(),
-                request.attributes() == null ? Map.of() : Map.copyOf(request.attributes()),
-                request.accountValue() == null ? null : new BigDecimal(request.accountValue().amount()),
-                request.accountValue() == null ? null : request.accountValue().currency(),
-                request.revision() == null ? 1 : request.revision());
+        return request.toNewResponse();
     }
 
     /** The Idempotency-Key header's rules: visible ASCII, as the header field's draft standard asks, and bounded. */
