@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultQueue the team queue that owns the default rules' alerts
  * @param executiveQueue the queue critical default rules escalate to ("reply from the top")
  * @param rules the default rule set and how rules are applied
- * @param admin who may manage rules
  * @param notifications how alerts are sent out
  * @param dryRun the projection of scored responses kept for dry runs
  */
@@ -25,7 +24,6 @@ public record AlertingProperties(
         @DefaultValue("customer-care") String defaultQueue,
         @DefaultValue("executive") String executiveQueue,
         @DefaultValue Rules rules,
-        @DefaultValue Admin admin,
         @DefaultValue Notifications notifications,
         @DefaultValue DryRun dryRun) {
 
@@ -51,14 +49,6 @@ public record AlertingProperties(
 
         public List<NotificationTarget> targets() {
             return defaultTargets == null ? List.of() : defaultTargets;
-        }
-    }
-
-    /** @param apiKeys actor name to API key; the actor is recorded on every rule change. Empty: rule management is closed. */
-    public record Admin(@Nullable Map<String, String> apiKeys) {
-
-        public Map<String, String> keys() {
-            return apiKeys == null ? Map.of() : apiKeys;
         }
     }
 

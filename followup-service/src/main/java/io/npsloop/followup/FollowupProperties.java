@@ -23,12 +23,10 @@ public record FollowupProperties(
         @DefaultValue("PT10S") Duration outboxSweepInterval,
         @DefaultValue Advocacy advocacy,
         @DefaultValue Metrics metrics,
-        @DefaultValue List<User> users,
         @DefaultValue List<IncentiveEntry> incentives,
         @DefaultValue List<ExperimentEntry> experiments) {
 
     public FollowupProperties {
-        users = users == null ? List.of() : List.copyOf(users);
         incentives = incentives == null ? List.of() : List.copyOf(incentives);
         experiments = experiments == null ? List.of() : List.copyOf(experiments);
     }
@@ -45,11 +43,6 @@ public record FollowupProperties(
         public Metrics {
             queues = List.copyOf(queues);
         }
-    }
-
-    /** A user who may act on cases: a bcrypt password hash, a role (agent, lead, admin) and the queues they work. */
-    public record User(String username, String passwordHash, @DefaultValue("agent") String role,
-            @DefaultValue("*") List<String> queues) {
     }
 
     /** An incentive the catalogue is seeded with. */

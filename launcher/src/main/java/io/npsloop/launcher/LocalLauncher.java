@@ -27,7 +27,7 @@ public final class LocalLauncher {
             ports.put(kind, Integer.parseInt(env(variable, String.valueOf(kind.defaultPort()))));
         }
 
-        LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, mongoPort, ports, withDevelopmentDefaults(args));
+        LocalPipeline pipeline = LocalPipeline.start(dataDir, kafkaPort, mongoPort, ports, withDevelopmentDefaults(args, dataDir));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping NPS Loop...");
@@ -47,17 +47,24 @@ public final class LocalLauncher {
     }
 
     /**
-     * Credentials that make the READMEs' examples work as written on a developer's machine, and
-     * only here: the services themselves ship without them. A property given on the command line
-     * wins.
+     * What makes the READMEs' examples work as written on a developer's machine, and only here: the
+     * development token issuer (keys created under the data directory, tokens from
+     * {@code ./dev-token}) and a webhook signing secret generated there on first start. The
+     * services themselves ship without either. A property given on the command line wins.
      */
-    static final List<String> DEVELOPMENT_DEFAULTS = List.of(
-            "--nps.alerting.admin.api-keys.admin=dev-admin-key-change-me",
-            "--nps.alerting.notifications.webhook-secret=whsec_ZGV2LXdlYmhvb2stc2VjcmV0LWNoYW5nZS1tZQ==");
+    static List<String> developmentDefaults(Path dataDir) {
+        return List.of(
+                "--nps.security.jwt.dev-issuer=" + devIssuerDirectory(dataDir),
+                "--nps.alerting.notifications.webhook-secret=" + DevSecrets.at(dataDir.resolve("dev-secrets")).webhookSecret());
+    }
 
-    static List<String> withDevelopmentDefaults(String[] args) {
+    static Path devIssuerDirectory(Path dataDir) {
+        return dataDir.resolve("dev-issuer");
+    }
+
+    static List<String> withDevelopmentDefaults(String[] args, Path dataDir) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        for (String fallback : DEVELOPMENT_DEFAULTS) {
+        for (String fallback : developmentDefaults(dataDir)) {
             String name = fallback.substring(0, fallback.indexOf('=') + 1);
             if (all.stream().noneMatch(arg -> arg.startsWith(name))) {
                 all.add(fallback);

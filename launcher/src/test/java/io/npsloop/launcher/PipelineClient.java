@@ -5,8 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
+import io.npsloop.platform.security.DevIssuer;
+import io.npsloop.platform.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +24,8 @@ final class PipelineClient {
     /** The development key the local run accepts, as the README's curl examples use it. */
     static final String DEV_API_KEY = "dev-key-change-me";
 
-    /** The password of the follow-up service's development users (ada, grace: agents; lin: lead). */
-    static final String DEV_USER_PASSWORD = "nps-dev-password";
+    /** Signs the tokens: the development issuer the build names for test JVMs, which the services trust too. */
+    static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,19 +52,24 @@ final class PipelineClient {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** POST as a user of the follow-up service's development user set (HTTP Basic). */
+    /** POST as a person: lin is a team lead, anyone else an agent, both of every queue. */
     HttpResponse<String> postAs(String user, ServiceKind service, String path, String json) throws Exception {
-        String credentials = java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + DEV_USER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", "Bearer " + token(user, user.equals("lin") ? Role.LEAD : Role.AGENT))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static String token(String user, Role role) {
+        return ISSUER.token(user, List.of(role), List.of("*"));
+    }
+
+    /** GET as someone allowed to read the service: a team lead for alerts and cases, an analyst for figures and reports. */
     JsonNode get(ServiceKind service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path)).GET().build(),
+        Role reader = service == ServiceKind.ALERTING || service == ServiceKind.FOLLOWUP ? Role.LEAD : Role.ANALYST;
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.url(service) + path))
+                        .header("Authorization", "Bearer " + token("reader", reader)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());

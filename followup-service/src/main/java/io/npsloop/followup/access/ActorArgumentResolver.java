@@ -1,25 +1,36 @@
 package io.npsloop.followup.access;
 
+import java.util.HashSet;
 import java.util.List;
 
 import io.npsloop.followup.cases.Actor;
+import io.npsloop.platform.security.JwtRoles;
+import io.npsloop.platform.security.Role;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Any controller method that takes an {@link Actor} requires an authenticated user: that is how actions are protected. */
+/**
+ * Any controller method that takes an {@link Actor} acts as the person of the bearer token: their
+ * name, their highest case role and the queues the token grants. Who acted is never a header or
+ * field the client chooses.
+ */
 @Configuration(proxyBeanMethods = false)
 class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final UserDirectory users;
+    private final JwtRoles roles;
 
-    ActorArgumentResolver(UserDirectory users) {
-        this.users = users;
+    ActorArgumentResolver(JwtRoles roles) {
+        this.roles = roles;
     }
 
     @Override
@@ -30,7 +41,26 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return users.authenticate(webRequest.getHeader(HttpHeaders.AUTHORIZATION));
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            throw new AuthenticationCredentialsNotFoundException("A bearer token is required");
+        }
+        return new Actor(token.getName(), role(token), new HashSet<>(roles.queues(token.getToken())));
+    }
+
+    /** The strongest case role the token holds: admin over lead over agent. */
+    private static Actor.Role role(JwtAuthenticationToken token) {
+        List<String> held = token.getAuthorities().stream().map(authority -> authority.getAuthority()).toList();
+        if (held.contains(Role.ADMIN.authority())) {
+            return Actor.Role.ADMIN;
+        }
+        if (held.contains(Role.LEAD.authority())) {
+            return Actor.Role.LEAD;
+        }
+        if (held.contains(Role.AGENT.authority())) {
+            return Actor.Role.AGENT;
+        }
+        throw new AccessDeniedException("Only agents, team leads and admins act on follow-up data");
     }
 
     @Override

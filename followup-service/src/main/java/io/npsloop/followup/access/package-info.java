@@ -1,4 +1,4 @@
-/** Who is acting: the configured users and HTTP Basic authentication. */
+/** Who is acting: the person of the bearer token, and which follow-up endpoints each role may call. */
 @NullMarked
 package io.npsloop.followup.access;
 

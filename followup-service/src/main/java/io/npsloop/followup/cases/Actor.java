@@ -3,8 +3,10 @@ package io.npsloop.followup.cases;
 import java.util.Set;
 
 /**
- * The authenticated user who acts on a case. Agents work the cases of their queues ({@code *} for
- * all); leads and admins may act on any queue and release or close cases others hold.
+ * The authenticated person who acts on a case. Agents work the cases of their queues ({@code *}
+ * for all); a team lead also works the lead and escalation queues of their queues (those whose
+ * name starts with one of theirs, e.g. {@code billing-lead} for {@code billing}) and may release
+ * or close cases others hold; admins work every queue.
  */
 public record Actor(String username, Role role, Set<String> queues) {
 
@@ -15,7 +17,10 @@ public record Actor(String username, Role role, Set<String> queues) {
     }
 
     public boolean works(String queue) {
-        return role != Role.AGENT || queues.contains("*") || queues.contains(queue);
+        if (role == Role.ADMIN || queues.contains("*") || queues.contains(queue)) {
+            return true;
+        }
+        return role == Role.LEAD && queues.stream().anyMatch(own -> queue.startsWith(own + "-"));
     }
 
     public boolean supervises() {

@@ -60,9 +60,17 @@ public class CaseWork {
         return found;
     }
 
-    /** The work queue: cases of a queue and state in {@link WorkQueueOrder}. */
-    public List<FollowupCase> queue(@Nullable String queue, @Nullable CaseState state, int limit) {
+    /** A case the actor may see: another queue's case is not found, so its existence is not revealed. */
+    public FollowupCase find(Actor actor, String caseId) {
+        FollowupCase found = find(caseId);
+        requireQueue(actor, found);
+        return found;
+    }
+
+    /** The work queue: the cases of a queue (or of every queue) the actor works, in {@link WorkQueueOrder}. */
+    public List<FollowupCase> queue(Actor actor, @Nullable String queue, @Nullable CaseState state, int limit) {
         List<FollowupCase> cases = new ArrayList<>(store.list(queue, state));
+        cases.removeIf(c -> !actor.works(c.queue()));
         cases.sort(WorkQueueOrder.at(clock.instant()));
         return cases.subList(0, Math.min(limit, cases.size()));
     }
@@ -336,7 +344,7 @@ public class CaseWork {
 
     private static void requireQueue(Actor actor, FollowupCase current) {
         if (!actor.works(current.queue())) {
-            throw new ForbiddenActionException(actor.username() + " does not work queue " + current.queue());
+            throw new CaseNotFoundException(current.caseId());
         }
     }
 
@@ -350,12 +358,10 @@ public class CaseWork {
         }
     }
 
+    /** A lead's say over other agents' claims holds in the lead's own queues only. */
     private static void requireHolderOrSupervisor(Actor actor, FollowupCase current, CaseAction action) {
-        if (actor.supervises()) {
-            return;
-        }
-        if (current.claimedBy() == null && !CaseTransitions.isActive(current.state())) {
-            requireQueue(actor, current);
+        requireQueue(actor, current);
+        if (actor.supervises() || current.claimedBy() == null && !CaseTransitions.isActive(current.state())) {
             return;
         }
         requireHolder(actor, current, action);

@@ -40,6 +40,8 @@ public final class DevIssuer {
     public static final String ISSUER = "https://dev-issuer.npsloop.invalid";
     public static final String AUDIENCE = "nps-loop";
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
+    /** The property naming the development issuer's key directory; the build sets it for every test JVM. */
+    public static final String DIRECTORY_PROPERTY = "nps.security.jwt.dev-issuer";
 
     private static final String PRIVATE_KEY = "private-key.pem";
     private static final String PUBLIC_KEY = "public-key.pem";
@@ -80,6 +82,15 @@ public final class DevIssuer {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The development issuer's keys in " + directory + " are unreadable", e);
         }
+    }
+
+    /** The issuer of the directory named by the {@value #DIRECTORY_PROPERTY} system property (tests). */
+    public static DevIssuer fromSystemProperty() {
+        String directory = System.getProperty(DIRECTORY_PROPERTY);
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalStateException("The system property " + DIRECTORY_PROPERTY + " names no directory");
+        }
+        return at(Path.of(directory));
     }
 
     public RSAPublicKey publicKey() {

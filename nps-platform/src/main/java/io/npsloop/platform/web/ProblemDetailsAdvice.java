@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -84,6 +86,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
         return ResponseEntity.badRequest().body(validationProblem(ex.problems()));
+    }
+
+    /** Refusals of the security layer raised inside a handler: left to its 401/403 handling, never a 500. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void securityRefusal(RuntimeException ex) {
+        throw ex;
     }
 
     @ExceptionHandler(Exception.class)

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -177,7 +176,6 @@ class SecurityIntegrationTests {
     }
 
     @SpringBootApplication
-    @ImportAutoConfiguration(SecurityConfiguration.class)
     static class TestApplication {
 
         @Bean

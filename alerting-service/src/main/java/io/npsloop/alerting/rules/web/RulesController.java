@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 
 /**
- * Rule management for admins (every call needs an admin API key): list, get, history, create,
+ * Rule management (admins change rules; team leads and admins read them): list, get, history, create,
  * update, enable, disable, delete, and a dry run of a proposed rule set over recent responses.
  * Updates and deletes may send {@code If-Match: <version>} to refuse overwriting a newer change.
  */
@@ -49,17 +50,15 @@ class RulesController {
 
     private final RuleManagement rules;
     private final RuleValidation validation;
-    private final AdminKeys admins;
     private final ScoredResponses scored;
     private final OpenAlertWindow window;
     private final AlertingProperties properties;
     private final Clock clock;
 
-    RulesController(RuleManagement rules, RuleValidation validation, AdminKeys admins, ScoredResponses scored,
+    RulesController(RuleManagement rules, RuleValidation validation, ScoredResponses scored,
             OpenAlertWindow window, AlertingProperties properties, Clock clock) {
         this.rules = rules;
         this.validation = validation;
-        this.admins = admins;
         this.scored = scored;
         this.window = window;
         this.properties = properties;
@@ -67,29 +66,23 @@ class RulesController {
     }
 
     @GetMapping
-    List<RuleView> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth) {
-        admins.actor(auth);
+    List<RuleView> list() {
         return rules.list().stream().map(RuleView::of).toList();
     }
 
     @GetMapping("/{id}")
-    RuleView get(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @PathVariable String id) {
-        admins.actor(auth);
+    RuleView get(@PathVariable String id) {
         return RuleView.of(rules.get(id));
     }
 
     @GetMapping("/{id}/versions")
-    List<RuleVersion> versions(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @PathVariable String id) {
-        admins.actor(auth);
+    List<RuleVersion> versions(@PathVariable String id) {
         return rules.versions(id);
     }
 
     @PostMapping
-    ResponseEntity<RuleView> create(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @RequestBody @Nullable AlertRule rule) {
-        String actor = admins.actor(auth);
+    ResponseEntity<RuleView> create(Principal who, @RequestBody @Nullable AlertRule rule) {
+        String actor = who.getName();
         if (rule == null) {
             throw new RuleManagement.RuleProblemsException(validation.problems(null));
         }
@@ -98,10 +91,10 @@ class RulesController {
     }
 
     @PutMapping("/{id}")
-    RuleView update(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+    RuleView update(Principal who,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @PathVariable String id, @RequestBody @Nullable AlertRule rule) {
-        String actor = admins.actor(auth);
+        String actor = who.getName();
         if (rule == null) {
             throw new RuleManagement.RuleProblemsException(validation.problems(null));
         }
@@ -109,30 +102,26 @@ class RulesController {
     }
 
     @PostMapping("/{id}/enable")
-    RuleView enable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @PathVariable String id) {
-        return RuleView.of(rules.setEnabled(id, true, admins.actor(auth)));
+    RuleView enable(Principal who, @PathVariable String id) {
+        return RuleView.of(rules.setEnabled(id, true, who.getName()));
     }
 
     @PostMapping("/{id}/disable")
-    RuleView disable(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @PathVariable String id) {
-        return RuleView.of(rules.setEnabled(id, false, admins.actor(auth)));
+    RuleView disable(Principal who, @PathVariable String id) {
+        return RuleView.of(rules.setEnabled(id, false, who.getName()));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+    ResponseEntity<Void> delete(Principal who,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @PathVariable String id) {
-        rules.delete(id, admins.actor(auth), version(ifMatch));
+        rules.delete(id, who.getName(), version(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
     /** Replays a proposed rule set over the scored responses of the last {@code days} days; changes nothing. */
     @PostMapping("/dry-run")
-    DryRun.Report dryRun(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-            @RequestBody @Nullable DryRunRequest request) {
-        admins.actor(auth);
+    DryRun.Report dryRun(@RequestBody @Nullable DryRunRequest request) {
         List<RuleValidation.Problem> problems = new ArrayList<>();
         int retention = properties.dryRun().retentionDays();
         if (request == null || request.rules() == null || request.rules().isEmpty()) {
@@ -231,9 +220,4 @@ class RulesController {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
     }
 
-    @ExceptionHandler(AdminKeys.NotAuthenticatedException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AdminKeys.NotAuthenticatedException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage()));
-    }
 }

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The agents' work queue and the case actions. Reading is open (as before the access-control
- * issue); every action takes an {@link Actor}, so it requires HTTP Basic credentials.
+ * The agents' work queue and the case actions, each as the {@link Actor} of the bearer token:
+ * a case outside the actor's queues is answered 404, as if it did not exist.
  */
 @RestController
 class CasesController {
@@ -42,15 +42,15 @@ class CasesController {
     }
 
     @GetMapping("/api/v1/cases")
-    List<FollowupCase> queue(@RequestParam(required = false) @Nullable String queue,
+    List<FollowupCase> queue(Actor actor, @RequestParam(required = false) @Nullable String queue,
             @RequestParam(required = false) @Nullable CaseState state,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return work.queue(queue, state, limit);
+        return work.queue(actor, queue, state, limit);
     }
 
     @GetMapping("/api/v1/cases/{caseId}")
-    FollowupCase one(@PathVariable String caseId) {
-        return work.find(caseId);
+    FollowupCase one(Actor actor, @PathVariable String caseId) {
+        return work.find(actor, caseId);
     }
 
     @PostMapping("/api/v1/cases/{caseId}/claim")
@@ -99,8 +99,8 @@ class CasesController {
     }
 
     /**
-     * The do-not-survey list: customers with an active case. Survey systems query it (open, like
-     * the other reads) before they send a survey.
+     * The do-not-survey list: customers with an active case, for team leads and admins to check
+     * before a survey goes out.
      */
     @GetMapping("/api/v1/suppressions")
     Suppressions suppressions(@RequestParam(required = false) @Nullable String customerId) {

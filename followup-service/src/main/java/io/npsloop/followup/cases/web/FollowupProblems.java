@@ -3,7 +3,6 @@ package io.npsloop.followup.cases.web;
 import java.net.URI;
 import java.util.List;
 
-import io.npsloop.followup.access.UnauthenticatedException;
 import io.npsloop.followup.cases.CaseConflictException;
 import io.npsloop.followup.cases.CaseNotFoundException;
 import io.npsloop.followup.cases.ForbiddenActionException;
@@ -12,7 +11,6 @@ import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -52,13 +50,6 @@ class FollowupProblems {
     ResponseEntity<ProblemDetail> forbidden(ForbiddenActionException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
-    }
-
-    @ExceptionHandler(UnauthenticatedException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"followup-service\"")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage()));
     }
 
     @ExceptionHandler(InvalidCaseInputException.class)

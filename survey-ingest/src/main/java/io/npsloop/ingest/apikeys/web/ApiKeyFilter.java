@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every {@code /api/**} request but the survey tools' webhooks (which prove themselves by the
- * tool's signature) must carry an {@code X-API-Key} of a configured source system: 401 without
- * a known key, 403 when the key lacks the endpoint's scope, 429 with Retry-After past the key's
- * rate. Runs before the body is read, so a stranger cannot make the service parse anything.
+ * Every request to the responses API ({@code /api/v1/responses/**}: single, batch, import) must
+ * carry an {@code X-API-Key} of a configured source system: 401 without a known key, 403 when the
+ * key lacks the endpoint's scope, 429 with Retry-After past the key's rate. Runs before the body
+ * is read, so a stranger cannot make the service parse anything.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,8 +37,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-API-Key";
 
+    static final String RESPONSES_PATH = "/api/v1/responses";
     static final String IMPORT_PATH = "/api/v1/responses/import";
-    static final String WEBHOOKS_PREFIX = "/api/v1/webhooks/";
 
     private final ApiKeys keys;
     private final ProblemResponses problems;
@@ -54,7 +54,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || path.startsWith(WEBHOOKS_PREFIX);
+        return !(path.equals(RESPONSES_PATH) || path.startsWith(RESPONSES_PATH + "/"));
     }
 
     @Override

@@ -1,0 +1,37 @@
+package io.npsloop.followup.access;
+
+import io.npsloop.platform.security.AccessRules;
+import io.npsloop.platform.security.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call follow-up. Agents and team leads work cases (which cases, by queue, is decided per
+ * case: another queue's case is not found); admins keep the taxonomy, incentives and experiments.
+ */
+@Component
+class FollowupAccessRules implements AccessRules {
+
+    private static final String AGENT = Role.AGENT.name();
+    private static final String LEAD = Role.LEAD.name();
+    private static final String ANALYST = Role.ANALYST.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Override
+    public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry endpoints) {
+        endpoints.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*").hasAnyRole(AGENT, LEAD)
+                .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/*").hasAnyRole(AGENT, LEAD)
+                .requestMatchers(HttpMethod.GET, "/api/v1/suppressions").hasAnyRole(LEAD, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/root-causes").hasAnyRole(AGENT, LEAD, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/root-causes/suggestions").hasAnyRole(LEAD, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/root-causes", "/api/v1/root-causes/*/deactivate",
+                        "/api/v1/root-causes/suggestions/promote").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/root-causes/*").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/incentives").hasAnyRole(AGENT, LEAD, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/incentives").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/incentives/*").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/experiments").hasAnyRole(ANALYST, LEAD, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/experiments").hasRole(ADMIN);
+    }
+}
