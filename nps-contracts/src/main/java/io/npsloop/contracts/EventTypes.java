@@ -19,6 +19,8 @@ public final class EventTypes {
     public static final String LOOP_CLOSED = "io.npsloop.case.loop.closed";
     public static final String RESURVEY_REQUESTED = "io.npsloop.case.resurvey.requested";
     public static final String ADVOCACY_TASK_CREATED = "io.npsloop.case.advocacy.created";
+    public static final String CUSTOMER_ERASURE_REQUESTED = "io.npsloop.customer.erasure.requested";
+    public static final String CUSTOMER_ERASED = "io.npsloop.customer.erased";
 
     private EventTypes() {
     }

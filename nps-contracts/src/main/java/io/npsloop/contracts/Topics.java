@@ -21,6 +21,9 @@ public final class Topics {
     /** Follow-up case state changes; produced by followup-service. */
     public static final String FOLLOWUPS = "nps.followups.v1";
 
+    /** Requests to erase a customer's personal data, and each service's receipt; produced by survey-ingest and every service. */
+    public static final String ERASURES = "nps.erasures.v1";
+
     /** Suffix of the dead-letter topic that belongs to each topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 

@@ -32,21 +32,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code asyncapi.yaml} is a valid AsyncAPI 3.0.0 document that describes every topic of
- * {@link Topics} and its dead-letter topic, with a producer for each, the event schemas as payloads
- * and the CloudEvents headers of {@link CloudEventHeaders}.
+ * {@link Topics} and its dead-letter topic, who produces and who consumes each event, the event
+ * schemas as payloads and the CloudEvents headers of {@link CloudEventHeaders}.
  */
 class AsyncApiDocumentTests {
 
     private static final String DOCUMENT = "asyncapi.yaml";
 
+    private static final Set<String> SERVICES = Set.of("survey-ingest", "scoring-service", "alerting-service",
+            "followup-service", "reporting-service");
+
     /** Who produces and who consumes each topic, from the design's service table. */
     private static final Map<String, Topology> TOPOLOGY = Map.of(
-            Topics.RESPONSES, new Topology("survey-ingest", Set.of("scoring-service")),
-            Topics.SCORED, new Topology("scoring-service",
+            Topics.RESPONSES, new Topology(Set.of("survey-ingest"), Set.of("scoring-service")),
+            Topics.SCORED, new Topology(Set.of("scoring-service"),
                     Set.of("alerting-service", "followup-service", "reporting-service")),
-            Topics.METRICS, new Topology("scoring-service", Set.of("reporting-service")),
-            Topics.ALERTS, new Topology("alerting-service", Set.of("followup-service", "reporting-service")),
-            Topics.FOLLOWUPS, new Topology("followup-service", Set.of("reporting-service")));
+            Topics.METRICS, new Topology(Set.of("scoring-service"), Set.of("reporting-service")),
+            Topics.ALERTS, new Topology(Set.of("alerting-service"), Set.of("followup-service", "reporting-service")),
+            Topics.FOLLOWUPS, new Topology(Set.of("followup-service"), Set.of("reporting-service")),
+            // survey-ingest requests an erasure; every service performs it and sends its receipt.
+            Topics.ERASURES, new Topology(SERVICES, SERVICES));
+
+    /**
+     * Who sends and who acts on each event. Every event has one producing service, except the
+     * erasure receipt, which each service sends for itself; only survey-ingest reads the receipts.
+     */
+    private static final Map<String, Topology> EVENT_FLOW = Map.ofEntries(
+            Map.entry("ResponseSubmitted", TOPOLOGY.get(Topics.RESPONSES)),
+            Map.entry("ResponseScored", TOPOLOGY.get(Topics.SCORED)),
+            Map.entry("NpsMetricsUpdated", TOPOLOGY.get(Topics.METRICS)),
+            Map.entry("DetractorAlertRaised", TOPOLOGY.get(Topics.ALERTS)),
+            Map.entry("CaseOpened", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("CaseStatusChanged", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("ContactAttempted", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("RootCauseCoded", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("IncentiveOffered", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("LoopClosed", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("ResurveyRequested", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("AdvocacyTaskCreated", TOPOLOGY.get(Topics.FOLLOWUPS)),
+            Map.entry("CustomerErasureRequested", new Topology(Set.of("survey-ingest"), SERVICES)),
+            Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))));
 
     private final JsonNode document = load();
 
@@ -77,7 +102,7 @@ class AsyncApiDocumentTests {
             expected.add(Topics.deadLetter(topic));
         }
 
-        assertThat(topics()).hasSize(5);
+        assertThat(topics()).hasSize(6);
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -92,8 +117,15 @@ class AsyncApiDocumentTests {
         Map<String, List<String>> senders = servicesByChannel("send");
 
         assertThat(senders.keySet()).containsExactlyInAnyOrderElementsOf(channelsByAddress().keySet());
-        for (String topic : topics()) {
-            assertThat(senders.get(topic)).as("producers of %s", topic).hasSize(1);
+    }
+
+    @Test
+    void aServiceHasAtMostOneOperationPerActionAndChannel() {
+        // One consumer (one group, one binding) per service and topic: a second receive operation
+        // would describe a second consumer that does not exist.
+        for (String action : List.of("send", "receive")) {
+            servicesByChannel(action).forEach((address, services) -> assertThat(services)
+                    .as("%s operations on %s", action, address).doesNotHaveDuplicates());
         }
     }
 
@@ -104,12 +136,39 @@ class AsyncApiDocumentTests {
 
         assertThat(TOPOLOGY.keySet()).containsExactlyInAnyOrderElementsOf(topics());
         TOPOLOGY.forEach((topic, topology) -> {
-            assertThat(senders.get(topic)).as("producer of %s", topic).containsExactly(topology.producer());
+            assertThat(senders.get(topic)).as("producers of %s", topic)
+                    .containsExactlyInAnyOrderElementsOf(topology.producers());
             assertThat(receivers.get(topic)).as("consumers of %s", topic)
                     .containsExactlyInAnyOrderElementsOf(topology.consumers());
             // The binder of each consumer group dead-letters the records that group cannot process.
             assertThat(senders.get(Topics.deadLetter(topic))).as("senders to %s", Topics.deadLetter(topic))
                     .containsExactlyInAnyOrderElementsOf(topology.consumers());
+        });
+    }
+
+    @Test
+    void eachEventIsSentAndReceivedByTheDesignedServices() {
+        Map<String, Set<String>> senders = servicesByMessage("send");
+        Map<String, Set<String>> receivers = servicesByMessage("receive");
+
+        assertThat(EVENT_FLOW.keySet()).containsExactlyInAnyOrderElementsOf(
+                EventSchemas.EVENT_TYPES.keySet().stream().map(Class::getSimpleName).toList());
+        EVENT_FLOW.forEach((event, flow) -> {
+            assertThat(senders.get(event)).as("producers of %s", event)
+                    .containsExactlyInAnyOrderElementsOf(flow.producers());
+            assertThat(receivers.get(event)).as("consumers of %s", event)
+                    .containsExactlyInAnyOrderElementsOf(flow.consumers());
+        });
+    }
+
+    @Test
+    void operationMessagesAreMessagesOfTheOperationsChannel() {
+        document.get("operations").propertyStream().forEach(entry -> {
+            String channel = entry.getValue().at("/channel/$ref").asString();
+            assertThat(entry.getValue().get("messages")).as(entry.getKey()).isNotEmpty();
+            entry.getValue().get("messages").forEach(message -> assertThat(message.get("$ref").asString())
+                    .as(entry.getKey())
+                    .startsWith(channel + "/messages/"));
         });
     }
 
@@ -134,7 +193,9 @@ class AsyncApiDocumentTests {
                 Map.entry("IncentiveOffered", Topics.FOLLOWUPS),
                 Map.entry("LoopClosed", Topics.FOLLOWUPS),
                 Map.entry("ResurveyRequested", Topics.FOLLOWUPS),
-                Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS));
+                Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS),
+                Map.entry("CustomerErasureRequested", Topics.ERASURES),
+                Map.entry("CustomerErased", Topics.ERASURES));
         Map<String, String> carried = new TreeMap<>();
         channelsByAddress().forEach((address, channel) -> {
             if (topics().contains(address)) {
@@ -264,6 +325,17 @@ class AsyncApiDocumentTests {
         return services;
     }
 
+    /** Message (component) name to the services that perform the action on it. */
+    private Map<String, Set<String>> servicesByMessage(String action) {
+        Map<String, Set<String>> services = new TreeMap<>();
+        for (JsonNode operation : operations(action)) {
+            operation.get("messages").forEach(message -> services
+                    .computeIfAbsent(resolve(resolve(message)).get("name").asString(), key -> new LinkedHashSet<>())
+                    .add(service(operation)));
+        }
+        return services;
+    }
+
     private static String service(JsonNode operation) {
         assertThat(operation.get("tags").size()).isEqualTo(1);
         return operation.get("tags").get(0).get("name").asString();
@@ -331,6 +403,6 @@ class AsyncApiDocumentTests {
         }
     }
 
-    private record Topology(String producer, Set<String> consumers) {
+    private record Topology(Set<String> producers, Set<String> consumers) {
     }
 }

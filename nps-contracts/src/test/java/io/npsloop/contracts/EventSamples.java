@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One realistic instance of each event: a detractor's answer, its scoring, the figures it moved,
- * the alert it raised and the case that followed. {@code events/<EventName>.json} in the test
+ * the alert it raised and the case that followed; then the customer's request to be forgotten and
+ * one service's receipt for it. {@code events/<EventName>.json} in the test
  * resources pins the JSON form of each.
  */
 final class EventSamples {
@@ -29,7 +30,8 @@ final class EventSamples {
 
     static List<Record> all() {
         return List.of(responseSubmitted(), responseScored(), npsMetricsUpdated(), detractorAlertRaised(),
-                caseOpened(), caseStatusChanged(), contactAttempted(), rootCauseCoded(), incentiveOffered(), loopClosed(), resurveyRequested(), advocacyTaskCreated());
+                caseOpened(), caseStatusChanged(), contactAttempted(), rootCauseCoded(), incentiveOffered(), loopClosed(), resurveyRequested(), advocacyTaskCreated(),
+                customerErasureRequested(), customerErased());
     }
 
     static Record of(Class<? extends Record> type) {
@@ -103,5 +105,23 @@ final class EventSamples {
 
     static AdvocacyTaskCreated advocacyTaskCreated() {
         return new AdvocacyTaskCreated("7d1c2b3a-0000-4000-8000-000000000012", EventTypes.ADVOCACY_TASK_CREATED, AdvocacyTaskCreated.SCHEMA_VERSION, Instant.parse("2025-03-20T08:00:01Z"), "case-17", "c-42", "r-1001", 1L, "emea-retention", "REVIEW", 9, "a-7", Instant.parse("2025-03-27T08:00:01Z"));
+    }
+
+    /** survey-ingest makes up a random UUID per erasure and uses it as the request's event id too. */
+    static final String ERASURE_ID = "5b0e9c43-2f6d-4a8e-9c1b-7e3d2a6f8b15";
+
+    static CustomerErasureRequested customerErasureRequested() {
+        return new CustomerErasureRequested(ERASURE_ID, EventTypes.CUSTOMER_ERASURE_REQUESTED,
+                CustomerErasureRequested.SCHEMA_VERSION, Instant.parse("2025-04-02T09:30:00Z"), ERASURE_ID, "c-42",
+                "privacy-admin");
+    }
+
+    static CustomerErased customerErased() {
+        // alerting-service's stores of the customer: the alert, its per-customer index, the scored
+        // answers it matched rules against and the notifications sent about the alert. The event id
+        // is the name-based UUID of "<erasureId>|<service>", so a repeated receipt has the same one.
+        return new CustomerErased("e646424f-3d74-3388-8f37-99113214d057", EventTypes.CUSTOMER_ERASED,
+                CustomerErased.SCHEMA_VERSION, Instant.parse("2025-04-02T09:30:02.417Z"), ERASURE_ID, "alerting-service",
+                Map.of("alerts", 1L, "customer_alerts", 1L, "scored_responses", 2L, "notifications", 2L));
     }
 }

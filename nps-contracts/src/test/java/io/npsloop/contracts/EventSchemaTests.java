@@ -226,6 +226,35 @@ class EventSchemaTests {
         assertRejected(CaseStatusChanged.class, json -> json.put("sequence", 0), "sequence");
     }
 
+    @Test
+    void erasureIdsAndNamesMustNotBeEmpty() {
+        for (String field : List.of("erasureId", "customerId", "requestedBy")) {
+            assertRejected(CustomerErasureRequested.class, json -> json.put(field, ""), field);
+        }
+        for (String field : List.of("erasureId", "service")) {
+            assertRejected(CustomerErased.class, json -> json.put(field, ""), field);
+        }
+    }
+
+    @Test
+    void erasedCountsAreNonNegativeIntegers() {
+        assertRejected(CustomerErased.class, json -> erased(json).put("alerts", -1), "erased");
+        assertRejected(CustomerErased.class, json -> erased(json).put("alerts", 1.5), "erased");
+        assertRejected(CustomerErased.class, json -> erased(json).put("alerts", "1"), "erased");
+        assertRejected(CustomerErased.class, json -> erased(json).putNull("alerts"), "erased");
+        assertRejected(CustomerErased.class, json -> json.putArray("erased").add(1), "erased");
+    }
+
+    @Test
+    void receiptOfAServiceThatHeldNothingIsValid() {
+        ObjectNode json = json(EventSamples.customerErased());
+        json.putObject("erased");
+        assertThat(EventSchemas.validate(CustomerErased.class, json)).isEmpty();
+
+        erased(json).put("alerts", 0);
+        assertThat(EventSchemas.validate(CustomerErased.class, json)).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("eventTypes")
     void fieldsAddedByANewerProducerAreAccepted(Class<? extends Record> type) {
@@ -250,6 +279,10 @@ class EventSchemaTests {
         String location = error.getInstanceLocation().toString();
         return location.endsWith("/" + field) || location.contains("/" + field + "/")
                 || field.equals(error.getProperty());
+    }
+
+    private static ObjectNode erased(ObjectNode json) {
+        return (ObjectNode) json.get("erased");
     }
 
     private static ObjectNode accountValue(ObjectNode json) {

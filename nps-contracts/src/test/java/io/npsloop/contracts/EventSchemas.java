@@ -37,7 +37,9 @@ final class EventSchemas {
             Map.entry(IncentiveOffered.class, EventTypes.INCENTIVE_OFFERED),
             Map.entry(LoopClosed.class, EventTypes.LOOP_CLOSED),
             Map.entry(ResurveyRequested.class, EventTypes.RESURVEY_REQUESTED),
-            Map.entry(AdvocacyTaskCreated.class, EventTypes.ADVOCACY_TASK_CREATED));
+            Map.entry(AdvocacyTaskCreated.class, EventTypes.ADVOCACY_TASK_CREATED),
+            Map.entry(CustomerErasureRequested.class, EventTypes.CUSTOMER_ERASURE_REQUESTED),
+            Map.entry(CustomerErased.class, EventTypes.CUSTOMER_ERASED));
 
     /** Spring Boot 4's defaults are Jackson 3's: ISO-8601 instants, unknown properties ignored. */
     static final JsonMapper MAPPER = JsonMapper.builder().build();

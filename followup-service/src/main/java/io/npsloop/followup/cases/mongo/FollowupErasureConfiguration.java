@@ -1,0 +1,19 @@
+package io.npsloop.followup.cases.mongo;
+
+import com.mongodb.client.MongoDatabase;
+import io.npsloop.platform.privacy.CustomerDocuments;
+import io.npsloop.platform.privacy.PersonalDataEraser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where followup-service keeps a customer's personal data, for erasure requests (nps.erasures.v1). */
+@Configuration(proxyBeanMethods = false)
+class FollowupErasureConfiguration {
+
+    @Bean
+    PersonalDataEraser followupPersonalData(MongoDatabase database) {
+        return CustomerDocuments.in(database)
+                .collection(MongoCaseStore.CASES, "customerId")
+                .collection(MongoCaseStore.CUSTOMERS, "_id");
+    }
+}

@@ -1,0 +1,21 @@
+package io.npsloop.contracts;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One service's receipt for a {@link CustomerErasureRequested}, on {@link Topics#ERASURES}, keyed by
+ * erasure id: which of its stores it changed and how many records in each. survey-ingest collects
+ * the receipts into the erasure's audit record.
+ */
+public record CustomerErased(
+        String eventId,
+        String eventType,
+        int schemaVersion,
+        Instant occurredAt,
+        String erasureId,
+        String service,
+        Map<String, Long> erased) {
+
+    public static final int SCHEMA_VERSION = 1;
+}
