@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,8 @@ import io.npsloop.alerting.notifications.WebhookSignature;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Topics;
 import io.npsloop.infra.LocalInfrastructure;
+import io.npsloop.platform.security.DevIssuer;
+import io.npsloop.platform.security.Role;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,11 +55,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The service against the real broker and the wire-compatible store: a scored response in, one
  * alert out on nps.alerts.v1 even when the record arrives twice; rules managed over the admin API
- * take effect at once and notify a local webhook receiver with a valid signature.
+ * take effect at once and notify a local webhook receiver with a valid signature. Behind the real
+ * filter chain with bearer tokens of the development issuer: admins change rules, team leads read
+ * rules and alerts, nobody else gets in, and every admin change is in the audit log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=nps-platform,alerting-service",
-        "nps.alerting.admin.api-keys.ops-lead=" + AlertingServiceIntegrationTests.ADMIN_KEY,
         "nps.alerting.notifications.allow-loopback-http=true",
         "nps.alerting.notifications.allowed-hosts=127.0.0.1",
         "nps.alerting.notifications.webhook-secret=" + AlertingServiceIntegrationTests.SECRET,
@@ -62,7 +68,9 @@ import static org.awaitility.Awaitility.await;
         "nps.alerting.notifications.initial-backoff=PT0.2S"})
 class AlertingServiceIntegrationTests {
 
-    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
+    private static final String ADMIN = ISSUER.token("ops-admin", List.of(Role.ADMIN), List.of());
+    private static final String LEAD = ISSUER.token("lin", List.of(Role.LEAD), List.of("customer-care"));
     static final String SECRET = "whsec_dGVzdC1zZWNyZXQtb2YtYXQtbGVhc3QtMjQtYnl0ZXM=";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,7 +125,7 @@ class AlertingServiceIntegrationTests {
             assertThat(alert.path("ownerQueue").asString()).isEqualTo("executive");
             assertThat(alert.path("comment").asString()).isEqualTo("Delivery was late");
         });
-        JsonNode listed = JSON.readTree(get("/api/v1/alerts?customerId=" + response.customerId(), null).body());
+        JsonNode listed = JSON.readTree(get("/api/v1/alerts?customerId=" + response.customerId(), LEAD).body());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("alertId").asString()).isEqualTo(alertId);
     }
@@ -125,7 +133,7 @@ class AlertingServiceIntegrationTests {
     @Test
     void ruleCreatedOverTheAdminApiTakesEffectAndNotifiesItsWebhook() throws Exception {
         String ruleId = "billing-keyword-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = send("POST", "/api/v1/rules", ADMIN_KEY, """
+        HttpResponse<String> created = send("POST", "/api/v1/rules", ADMIN, """
                 {"id":"%s","description":"Billing complaints go to billing","enabled":true,
                  "when":{"maxScore":6,"commentKeywords":["invoice","账单"]},
                  "then":{"severity":"CRITICAL","ownerQueue":"billing","firstContactSla":"PT2H",
@@ -149,19 +157,19 @@ class AlertingServiceIntegrationTests {
         assertThat(alert.path("ruleSeverities").path(ruleId).asString()).isEqualTo("CRITICAL");
         assertThat(alert.path("ruleSeverities").path("detractor-0-6").asString()).isEqualTo("NORMAL");
 
-        JsonNode versions = JSON.readTree(get("/api/v1/rules/" + ruleId + "/versions", ADMIN_KEY).body());
-        assertThat(versions.get(0).path("actor").asString()).isEqualTo("ops-lead");
+        JsonNode versions = JSON.readTree(get("/api/v1/rules/" + ruleId + "/versions", ADMIN).body());
+        assertThat(versions.get(0).path("actor").asString()).isEqualTo("ops-admin");
         assertThat(versions.get(0).path("change").asString()).isEqualTo("CREATED");
 
         JsonNode detail = await().atMost(Duration.ofSeconds(30)).until(
-                () -> JSON.readTree(get("/api/v1/alerts/" + AlertRaising.alertId(response), null).body()),
+                () -> JSON.readTree(get("/api/v1/alerts/" + AlertRaising.alertId(response), LEAD).body()),
                 node -> "DELIVERED".equals(node.path("notifications").path(0).path("status").asString()));
         assertThat(detail.path("notifications").path(0).path("attempts").path(0).path("outcome").asString()).isEqualTo("HTTP 204");
     }
 
     @Test
     void invalidRuleIsRefusedWithEveryBadFieldNamedAndNothingStored() throws Exception {
-        HttpResponse<String> refused = send("POST", "/api/v1/rules", ADMIN_KEY, """
+        HttpResponse<String> refused = send("POST", "/api/v1/rules", ADMIN, """
                 {"id":"Bad Id","enabled":true,"when":{"minScore":8,"maxScore":3},
                  "then":{"severity":"HIGH","ownerQueue":"care","firstContactSla":"PT4H",
                          "notifications":[{"name":"x","channel":"WEBHOOK","address":"https://169.254.169.254/latest"}]}}
@@ -173,27 +181,130 @@ class AlertingServiceIntegrationTests {
         List<String> fields = new ArrayList<>();
         errors.forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("id", "when.maxScore", "then.notifications[0].address");
-        assertThat(get("/api/v1/rules/Bad Id".replace(" ", "%20"), ADMIN_KEY).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/rules/Bad Id".replace(" ", "%20"), ADMIN).statusCode()).isEqualTo(404);
     }
 
     @Test
-    void ruleManagementNeedsAnAdminKey() throws Exception {
-        assertThat(get("/api/v1/rules", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/rules", "wrong-key").statusCode()).isEqualTo(401);
-        JsonNode rules = JSON.readTree(get("/api/v1/rules", ADMIN_KEY).body());
+    void withoutATokenRulesAndAlertsAreA401ProblemWithABearerChallenge() throws Exception {
+        for (HttpResponse<String> refused : List.of(get("/api/v1/rules", null), get("/api/v1/alerts", null),
+                get("/api/v1/alerts/" + UUID.randomUUID(), null), send("POST", "/api/v1/rules", null, rule("no-token", "care")),
+                get("/api/v1/rules", "not-a-token"))) {
+            assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).path("status").asInt()).isEqualTo(401);
+        }
+        assertThat(get("/api/v1/rules/no-token", ADMIN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLeadReadsRulesAndAlertsButMayNotChangeRulesOrRunADryRun() throws Exception {
+        JsonNode rules = JSON.readTree(get("/api/v1/rules", LEAD).body());
         List<String> ids = new ArrayList<>();
         rules.forEach(r -> ids.add(r.path("rule").path("id").asString()));
         assertThat(ids).contains("detractor-0-6", "detractor-0-4", "super-detractor-0-2", "high-value-detractor");
+        assertThat(get("/api/v1/rules/detractor-0-6", LEAD).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/rules/detractor-0-6/versions", LEAD).statusCode()).isEqualTo(200);
+        HttpResponse<String> alerts = get("/api/v1/alerts", LEAD);
+        assertThat(alerts.statusCode()).isEqualTo(200);
+        assertThat(alerts.headers().firstValue("X-Total-Count")).isPresent();
+        assertThat(get("/api/v1/alerts/" + UUID.randomUUID(), LEAD).statusCode()).isEqualTo(404);
+
+        String ruleId = "lead-proof-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(send("POST", "/api/v1/rules", ADMIN, rule(ruleId, "care")).statusCode()).isEqualTo(201);
+        List<HttpResponse<String>> refused = List.of(
+                send("POST", "/api/v1/rules", LEAD, rule(ruleId + "-by-lead", "care")),
+                send("PUT", "/api/v1/rules/" + ruleId, LEAD, rule(ruleId, "elsewhere")),
+                send("POST", "/api/v1/rules/" + ruleId + "/disable", LEAD, null),
+                send("POST", "/api/v1/rules/" + ruleId + "/enable", LEAD, null),
+                send("DELETE", "/api/v1/rules/" + ruleId, LEAD, null),
+                send("POST", "/api/v1/rules/dry-run", LEAD, "{\"days\":7,\"rules\":[" + rule(ruleId, "care") + "]}"));
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.request().method() + " " + response.uri()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+
+        JsonNode unchanged = JSON.readTree(get("/api/v1/rules/" + ruleId, LEAD).body());
+        assertThat(unchanged.path("version").asLong()).isEqualTo(1);
+        assertThat(unchanged.path("rule").path("enabled").asBoolean()).isTrue();
+        assertThat(unchanged.path("rule").path("then").path("ownerQueue").asString()).isEqualTo("care");
+        assertThat(get("/api/v1/rules/" + ruleId + "-by-lead", ADMIN).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ANALYST", "AGENT"})
+    void analystsAndAgentsAreForbiddenRulesAndAlerts(Role role) throws Exception {
+        String token = ISSUER.token("someone", List.of(role), List.of("*"));
+        String ruleId = "forbidden-" + UUID.randomUUID().toString().substring(0, 8);
+        List<HttpResponse<String>> refused = List.of(
+                get("/api/v1/rules", token),
+                get("/api/v1/rules/detractor-0-6", token),
+                get("/api/v1/rules/detractor-0-6/versions", token),
+                get("/api/v1/alerts", token),
+                get("/api/v1/alerts/" + UUID.randomUUID(), token),
+                send("POST", "/api/v1/rules", token, rule(ruleId, "care")),
+                send("POST", "/api/v1/rules/detractor-0-6/disable", token, null),
+                send("POST", "/api/v1/rules/dry-run", token, "{\"days\":7,\"rules\":[" + rule(ruleId, "care") + "]}"));
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.request().method() + " " + response.uri()).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(get("/api/v1/rules/" + ruleId, ADMIN).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/v1/rules/detractor-0-6", ADMIN).body()).path("rule").path("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAdminRuleChangeIsInTheAuditLogWithTheAdminsNameAndTheBody() throws Exception {
+        String ruleId = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = rule(ruleId, "audit-care");
+        assertThat(send("POST", "/api/v1/rules", ADMIN, body).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/rules/" + ruleId + "/disable", ADMIN, null).statusCode()).isEqualTo(200);
+        // Refused changes are not audited: a lead's attempt and an admin's invalid rule.
+        assertThat(send("DELETE", "/api/v1/rules/" + ruleId, LEAD, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/rules", ADMIN, rule(ruleId, "")).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> audit = get("/api/v1/admin/audit", ADMIN);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        List<JsonNode> matching = new ArrayList<>();
+        JSON.readTree(audit.body()).forEach(entry -> {
+            if (entry.path("path").asString().contains(ruleId) || entry.path("body").asString().contains(ruleId)) {
+                matching.add(entry);
+            }
+        });
+        assertThat(matching).hasSize(2);
+        Map<String, JsonNode> entries = new HashMap<>();
+        matching.forEach(entry -> entries.put(entry.path("path").asString(), entry));
+        assertThat(entries).containsOnlyKeys("/api/v1/rules", "/api/v1/rules/" + ruleId + "/disable");
+        JsonNode created = entries.get("/api/v1/rules");
+        assertThat(created.path("actor").asString()).isEqualTo("ops-admin");
+        assertThat(created.path("service").asString()).isEqualTo("alerting-service");
+        assertThat(created.path("method").asString()).isEqualTo("POST");
+        assertThat(created.path("status").asInt()).isEqualTo(201);
+        assertThat(created.path("body").asString()).isEqualTo(body);
+        JsonNode disabled = entries.get("/api/v1/rules/" + ruleId + "/disable");
+        assertThat(disabled.path("actor").asString()).isEqualTo("ops-admin");
+        assertThat(disabled.path("method").asString()).isEqualTo("POST");
+        assertThat(disabled.path("status").asInt()).isEqualTo(200);
+
+        assertThat(get("/api/v1/admin/audit", LEAD).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/admin/audit", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void alertFiltersAreValidated() throws Exception {
-        HttpResponse<String> refused = get("/api/v1/alerts?severity=URGENT&from=yesterday&size=0", null);
+        HttpResponse<String> refused = get("/api/v1/alerts?severity=URGENT&from=yesterday&size=0", LEAD);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         JSON.readTree(refused.body()).path("errors").forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("severity", "from", "size");
+    }
+
+    private static String rule(String id, String ownerQueue) {
+        return """
+                {"id":"%s","enabled":true,"when":{"maxScore":0,"commentKeywords":["never-in-a-test-comment"]},
+                 "then":{"severity":"NORMAL","ownerQueue":"%s","firstContactSla":"PT48H"}}
+                """.formatted(id, ownerQueue);
     }
 
     private double evaluated() {
@@ -237,16 +348,16 @@ class AlertingServiceIntegrationTests {
         return found;
     }
 
-    private HttpResponse<String> get(String path, String key) throws Exception {
-        return send("GET", path, key, null);
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, token, null);
     }
 
-    private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,18 +1,10 @@
 package io.npsloop.followup;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,51 +13,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.npsloop.contracts.Category;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;
-import io.npsloop.contracts.Money;
-import io.npsloop.contracts.ResponseScored;
-import io.npsloop.contracts.Severity;
 import io.npsloop.contracts.Topics;
-import io.npsloop.infra.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.npsloop.platform.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=nps-platform,followup-service")
-class FollowupIntegrationTests {
+/**
+ * The service end to end on the real broker and store: alerts open cases, agents work them through
+ * the HTTP API with their bearer tokens, the taxonomy, incentives and experiments are managed by
+ * admins, and every change goes out on {@code nps.followups.v1}.
+ */
+class FollowupIntegrationTests extends RunningFollowupService {
 
-    private static final String PASSWORD = "nps-dev-password";
-    private static KafkaConsumer<String, String> followups;
-    private static final List<JsonNode> seen = new ArrayList<>();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper mapper;
+    /** The people of these tests: agents and a lead of every queue, and an admin. */
+    private static final Map<String, String> TOKENS = Map.of(
+            "ada", token("ada", Role.AGENT, "*"),
+            "grace", token("grace", Role.AGENT, "*"),
+            "lin", token("lin", Role.LEAD, "*"),
+            "ines", token("ines", Role.ADMIN));
 
     @Autowired
     MeterRegistry meters;
@@ -73,32 +47,6 @@ class FollowupIntegrationTests {
     @Autowired
     @Qualifier("seedIncentives")
     ApplicationRunner seedIncentives;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalInfrastructure infra = LocalInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", infra::mongoUri);
-        registry.add("followup.sla-check-interval", () -> "PT1S");
-        registry.add("spring.mongodb.database", () -> "followup_it_" + UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    @BeforeAll
-    static void listen() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "followup-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        followups = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        followups.subscribe(List.of(Topics.FOLLOWUPS));
-    }
-
-    @AfterAll
-    static void stop() {
-        followups.close();
-    }
 
     @Test
     void alertOpensOneCaseWorkedThroughToAClosedLoop() throws Exception {
@@ -181,9 +129,9 @@ class FollowupIntegrationTests {
 
     @Test
     void taxonomyIsManagedAndAPromotedSuggestionRecodesTheMatchingCases() throws Exception {
-        assertThat(post("lin", "/api/v1/root-causes", "{\"name\":\"Packaging\"}").statusCode()).isEqualTo(201);
-        assertThat(put("lin", "/api/v1/root-causes/packaging", "{\"name\":\"Packaging damage\"}").statusCode()).isEqualTo(200);
-        assertThat(post("lin", "/api/v1/root-causes/packaging/deactivate", null).statusCode()).isEqualTo(200);
+        assertThat(post("ines", "/api/v1/root-causes", "{\"name\":\"Packaging\"}").statusCode()).isEqualTo(201);
+        assertThat(put("ines", "/api/v1/root-causes/packaging", "{\"name\":\"Packaging damage\"}").statusCode()).isEqualTo(200);
+        assertThat(post("ines", "/api/v1/root-causes/packaging/deactivate", null).statusCode()).isEqualTo(200);
         JsonNode packaging = null;
         for (JsonNode rootCause : get("/api/v1/root-causes")) {
             if (rootCause.get("id").asString().equals("packaging")) {
@@ -212,7 +160,7 @@ class FollowupIntegrationTests {
         JsonNode suggestions = get("/api/v1/root-causes/suggestions?minCount=2");
         assertThat(suggestions.findValuesAsString("phrase")).contains("wrong address");
 
-        HttpResponse<String> promoted = post("lin", "/api/v1/root-causes/suggestions/promote",
+        HttpResponse<String> promoted = post("ines", "/api/v1/root-causes/suggestions/promote",
                 "{\"phrase\":\"wrong address\",\"name\":\"Wrong address\",\"recode\":true}");
         assertThat(promoted.statusCode()).isEqualTo(201);
         assertThat(mapper.readTree(promoted.body()).get("recodedCases").valueStream().map(JsonNode::asString).toList())
@@ -229,20 +177,20 @@ class FollowupIntegrationTests {
     }
 
     @Test
-    void incentivesAndExperimentsAreSeededOnceAndManagedByLeads() throws Exception {
+    void incentivesAndExperimentsAreSeededOnceAndManagedByAdmins() throws Exception {
         assertThat(get("/api/v1/incentives").findValuesAsString("id")).contains("free-month", "discount-10", "coupon-15");
         assertThat(get("/api/v1/experiments").findValuesAsString("rootCause")).contains("delivery", "price", "customer-service");
 
-        assertThat(post("lin", "/api/v1/incentives",
+        assertThat(post("ines", "/api/v1/incentives",
                 "{\"id\":\"gift-box\",\"type\":\"GIFT\",\"description\":\"A gift box\",\"cost\":{\"amount\":\"20.00\",\"currency\":\"EUR\"}}")
                 .statusCode()).isEqualTo(201);
-        HttpResponse<String> updated = put("lin", "/api/v1/incentives/gift-box",
+        HttpResponse<String> updated = put("ines", "/api/v1/incentives/gift-box",
                 "{\"type\":\"GIFT\",\"description\":\"A gift box\",\"cost\":{\"amount\":\"25.50\",\"currency\":\"EUR\"}}");
         assertThat(updated.statusCode()).isEqualTo(200);
-        assertThat(post("lin", "/api/v1/experiments",
+        assertThat(post("ines", "/api/v1/experiments",
                 "{\"id\":\"billing-incentives\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"gift-box\"]}")
                 .statusCode()).isEqualTo(201);
-        assertThat(post("lin", "/api/v1/experiments",
+        assertThat(post("ines", "/api/v1/experiments",
                 "{\"id\":\"billing-2\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"free-month\"]}")
                 .statusCode()).isEqualTo(409);
 
@@ -275,64 +223,24 @@ class FollowupIntegrationTests {
     }
 
     private JsonNode caseOf(String alertId) throws Exception {
-        for (JsonNode c : get("/api/v1/cases?state=OPEN&limit=500")) {
-            if (c.get("alertId").asString().equals(alertId)) {
-                return c;
-            }
-        }
-        return null;
+        return caseOf(TOKENS.get("ada"), alertId);
     }
 
-    private static void poll() {
-        for (ConsumerRecord<String, String> record : followups.poll(Duration.ofMillis(500))) {
-            seen.add(JsonMapper.builder().build().readTree(record.value()));
-        }
-    }
-
-    private void send(String topic, String key, Object event) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, mapper.writeValueAsString(event))).get();
-        }
-    }
-
+    /** A read as the lead of every queue, who may read everything these tests read. */
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return mapper.readTree(response.body());
+        return json(call("GET", path, TOKENS.get("lin"), null));
     }
 
-    private HttpResponse<String> post(String user, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A POST as one of the test's people, or without a token when the user is null. */
+    private HttpResponse<String> post(@Nullable String user, String path, @Nullable String body) throws Exception {
+        return call("POST", path, user == null ? null : TOKENS.get(user), body);
     }
 
     private HttpResponse<String> put(String user, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return call("PUT", path, TOKENS.get(user), body);
     }
 
     private static DetractorAlertRaised alert(String alertId, String customer) {
-        Instant answered = Instant.now().minusSeconds(60);
-        return new DetractorAlertRaised(UUID.randomUUID().toString(), EventTypes.DETRACTOR_ALERT_RAISED,
-                DetractorAlertRaised.SCHEMA_VERSION, answered, alertId, "r-" + UUID.randomUUID(), customer, "a-1", null, 1,
-                Category.DETRACTOR, "Late again", "email", "delivery", Map.of(), new Money(new BigDecimal("5000"), "EUR"),
-                Severity.CRITICAL, "executive", List.of("super-detractor"), answered, answered.plus(Duration.ofDays(1)));
-    }
-
-    private static ResponseScored promoterAnswer(String customer) {
-        return new ResponseScored(UUID.randomUUID().toString(), EventTypes.RESPONSE_SCORED, ResponseScored.SCHEMA_VERSION,
-                Instant.now(), "webshop", "r-" + UUID.randomUUID(), 1, null, customer, "a-1", null, 9, Category.PROMOTER,
-                1, Category.DETRACTOR, null, "Much better", "email", "delivery", Map.of(), null);
+        return alert(alertId, customer, "executive");
     }
 }

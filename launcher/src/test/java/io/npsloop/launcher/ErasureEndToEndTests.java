@@ -19,7 +19,12 @@ import ch.qos.logback.core.AppenderBase;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.npsloop.contracts.Topics;
 import io.npsloop.platform.security.Role;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,16 @@ class ErasureEndToEndTests {
 
         List<String> traces = databasesHolding(List.of(customerId, name, email, phone, run + " never arrived", note));
         assertThat(traces).as("documents that still hold the customer or their words").isEmpty();
+
+        // The copies on Kafka expire: every topic the pipeline created keeps records for the configured retention only.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers()))) {
+            List<String> topics = List.of(Topics.RESPONSES, Topics.SCORED, Topics.ALERTS, Topics.FOLLOWUPS, Topics.ERASURES,
+                    Topics.deadLetter(Topics.RESPONSES), Topics.deadLetter(Topics.SCORED), Topics.deadLetter(Topics.ERASURES));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get();
+            configs.forEach((topic, config) -> assertThat(config.get("retention.ms").value())
+                    .as("retention of %s", topic.name()).isEqualTo(String.valueOf(Duration.ofDays(14).toMillis())));
+        }
 
         List<String> leaked = logs.linesContaining(List.of(name, email, phone, comment, note, "parcel " + run));
         assertThat(logs.count()).as("log lines captured").isPositive();

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.npsloop.infra.LocalInfrastructure;
+import io.npsloop.platform.security.DevIssuer;
+import io.npsloop.platform.security.Role;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
@@ -21,6 +23,8 @@ import io.npsloop.scoring.nps.SegmentValues;
 import io.npsloop.scoring.nps.TallyDelta;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,13 +33,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The read API over HTTP, on tallies written through the store, with the real problem+json answers. */
+/**
+ * The read API over HTTP, on tallies written through the store, with the real problem+json answers,
+ * behind the real filter chain: figures are for analysts, team leads and admins, with bearer tokens
+ * of the development issuer.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=nps-platform,scoring-service", "nps.scoring.attribute-dimensions=region"})
 class NpsApiIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
+    private static final String ANALYST = ISSUER.token("ana", List.of(Role.ANALYST), List.of());
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final Segment EMEA = new Segment("region", "EMEA");
     private static final Segment APAC = new Segment("region", "APAC");
@@ -136,9 +146,7 @@ class NpsApiIntegrationTests {
 
     @Test
     void badParametersAreA400NamingEachOne() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/nps/trend?window=forever&dimension=team&value=x&granularity=hour")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("/api/v1/nps/trend?window=forever&dimension=team&value=x&granularity=hour", ANALYST);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
@@ -149,12 +157,45 @@ class NpsApiIntegrationTests {
 
     @Test
     void rangeEndingBeforeItStartsIsA400() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/nps?from=2026-03-02&to=2026-03-01")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("/api/v1/nps?from=2026-03-02&to=2026-03-01", ANALYST);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"to\"");
+    }
+
+    @Test
+    void withoutATokenTheFiguresAreA401ProblemWithABearerChallenge() throws Exception {
+        for (String path : List.of("/api/v1/nps?window=30d", "/api/v1/nps/trend", "/api/v1/nps/compare", "/api/v1/nps/segments?dimension=region")) {
+            HttpResponse<String> response = send(path, null);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).doesNotContain("\"n\"");
+        }
+        assertThat(send("/api/v1/nps?window=30d", "not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAgentTokenIsA403Problem() throws Exception {
+        String agent = ISSUER.token("ada", List.of(Role.AGENT), List.of("*"));
+        for (String path : List.of("/api/v1/nps?window=30d", "/api/v1/nps/trend", "/api/v1/nps/compare", "/api/v1/nps/segments?dimension=region")) {
+            HttpResponse<String> response = send(path, agent);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).path("title").asString()).isEqualTo("Forbidden");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ANALYST", "LEAD", "ADMIN"})
+    void analystsLeadsAndAdminsReadTheFigures(Role role) throws Exception {
+        HttpResponse<String> response = send("/api/v1/nps?window=30d&dimension=region&value=EMEA",
+                ISSUER.token("reader", List.of(role), List.of()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("n").asLong()).isEqualTo(100);
     }
 
     private void add(Segment segment, LocalDate day, TallyDelta delta) {
@@ -162,9 +203,16 @@ class NpsApiIntegrationTests {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(path, ANALYST);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

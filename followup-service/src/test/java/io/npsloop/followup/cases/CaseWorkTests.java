@@ -18,6 +18,7 @@ import static io.npsloop.followup.cases.ContactAttempt.Outcome.NO_ANSWER;
 import static io.npsloop.followup.cases.ContactAttempt.Outcome.REACHED;
 import static io.npsloop.followup.cases.ContactAttempt.Outcome.VOICEMAIL;
 import static io.npsloop.followup.cases.InMemoryFollowup.ADA;
+import static io.npsloop.followup.cases.InMemoryFollowup.CARE_LEAD;
 import static io.npsloop.followup.cases.InMemoryFollowup.CARE_ONLY;
 import static io.npsloop.followup.cases.InMemoryFollowup.GRACE;
 import static io.npsloop.followup.cases.InMemoryFollowup.LIN;
@@ -105,9 +106,42 @@ class CaseWorkTests {
     }
 
     @Test
-    void agentOfAnotherQueueIsForbidden() {
-        assertThatThrownBy(() -> f.work.claim(CARE_ONLY, id)).isInstanceOf(ForbiddenActionException.class);
+    void agentOfAnotherQueueFindsNoCase() {
+        assertThatThrownBy(() -> f.work.claim(CARE_ONLY, id)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.find(CARE_ONLY, id)).isInstanceOf(CaseNotFoundException.class);
         assertThat(f.store.find(id).state()).isEqualTo(CaseState.OPEN);
+    }
+
+    @Test
+    void leadOverridesClaimsOnlyInTheirOwnQueues() {
+        f.work.claim(ADA, id);
+        FollowupCase before = f.store.find(id);
+
+        assertThatThrownBy(() -> f.work.release(CARE_LEAD, id)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.codeRootCauses(CARE_LEAD, id, List.of("delivery"), null))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.close(CARE_LEAD, id, null)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.reopen(CARE_LEAD, id, null)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.requestResurvey(CARE_LEAD, id)).isInstanceOf(CaseNotFoundException.class);
+        assertThat(f.store.find(id)).isEqualTo(before);
+
+        String own = f.open(Severity.HIGH, "customer-care", Duration.ofHours(8)).caseId();
+        f.work.claim(CARE_ONLY, own);
+        assertThat(f.work.release(CARE_LEAD, own).claimedBy()).isNull();
+    }
+
+    @Test
+    void leadWorksTheLeadQueuesOfTheirQueuesButNoQueueThatMerelySharesThePrefix() {
+        String care = f.open(Severity.HIGH, "customer-care", Duration.ofHours(8)).caseId();
+        String careLead = f.open(Severity.HIGH, "customer-care-lead", Duration.ofHours(8)).caseId();
+        String lookalike = f.open(Severity.HIGH, "customer-careers", Duration.ofHours(8)).caseId();
+
+        assertThat(f.work.queue(CARE_LEAD, null, null, 500)).extracting(FollowupCase::caseId)
+                .containsExactlyInAnyOrder(care, careLead);
+        assertThat(f.work.queue(CARE_LEAD, "executive", null, 500)).isEmpty();
+        assertThat(f.work.claim(CARE_LEAD, careLead).claimedBy()).isEqualTo("kim");
+        assertThatThrownBy(() -> f.work.claim(CARE_LEAD, lookalike)).isInstanceOf(CaseNotFoundException.class);
+        assertThat(f.work.queue(CARE_ONLY, null, null, 500)).extracting(FollowupCase::caseId).containsExactly(care);
     }
 
     @Test
@@ -174,10 +208,10 @@ class CaseWorkTests {
         Instant callback = f.clock.instant().plus(Duration.ofHours(1));
         f.work.recordContact(ADA, id, PHONE, CALLBACK_REQUESTED, callback, "Thursday");
         String other = f.open(Severity.CRITICAL, "executive", Duration.ofHours(1)).caseId();
-        assertThat(f.work.queue("executive", null, 10)).extracting(FollowupCase::caseId).containsExactly(other, id);
+        assertThat(f.work.queue(ADA, "executive", null, 10)).extracting(FollowupCase::caseId).containsExactly(other, id);
 
         f.clock.advance(Duration.ofHours(1));
-        assertThat(f.work.queue("executive", null, 10)).extracting(FollowupCase::caseId).containsExactly(id, other);
+        assertThat(f.work.queue(ADA, "executive", null, 10)).extracting(FollowupCase::caseId).containsExactly(id, other);
     }
 
     @Test

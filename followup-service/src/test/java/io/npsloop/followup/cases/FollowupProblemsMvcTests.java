@@ -1,15 +1,18 @@
 package io.npsloop.followup.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.npsloop.contracts.Severity;
 import io.npsloop.followup.FollowupProperties;
-import io.npsloop.followup.access.UserDirectory;
 import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCauseStore;
+import io.npsloop.platform.security.AccessRules;
+import io.npsloop.platform.security.DevIssuer;
+import io.npsloop.platform.security.Role;
+import io.npsloop.platform.security.SecurityConfiguration;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,22 +49,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Every kind of refusal of the HTTP API as RFC 9457 problem+json, against the real controllers,
- * advice and user directory, with the domain on in-memory ports.
+ * advice, security filter chain and access rules, with bearer tokens of the development issuer
+ * and the domain on in-memory ports.
  */
-@WebMvcTest(properties = {"spring.config.name=nps-platform,followup-service",
-        // The dev users plus bo, an agent of customer-care only.
-        "followup.users[0].username=ada", "followup.users[0].password-hash=" + FollowupProblemsMvcTests.HASH,
-        "followup.users[1].username=grace", "followup.users[1].password-hash=" + FollowupProblemsMvcTests.HASH,
-        "followup.users[2].username=lin", "followup.users[2].password-hash=" + FollowupProblemsMvcTests.HASH,
-        "followup.users[2].role=lead",
-        "followup.users[3].username=bo", "followup.users[3].password-hash=" + FollowupProblemsMvcTests.HASH,
-        "followup.users[3].queues=customer-care"})
-@Import({UserDirectory.class, ProblemDetailsAdvice.class, FollowupProblemsMvcTests.Domain.class})
+@WebMvcTest(properties = "spring.config.name=nps-platform,followup-service",
+        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AccessRules.class))
+// The slice brings no servlet security of its own: the platform's filter chain and the Boot security
+// it builds on are imported, so 401 and 403 come from the same chain as in the running service.
+@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class, SecurityConfiguration.class})
+@Import({ProblemDetailsAdvice.class, FollowupProblemsMvcTests.Domain.class})
 // One in-memory domain for the class: each test opens its own case.
 class FollowupProblemsMvcTests {
 
-    /** bcrypt of nps-dev-password, as in followup-service.yml. */
-    static final String HASH = "$2a$10$2OpvzcqIl9V0OTmz1TWI9O3NEsjcX46LFkBRooEDxBj7PJ9w1Ekdy";
+    private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
+    /** Agents of every queue, as the in-memory domain's ADA and GRACE. */
+    static final String ADA = ISSUER.token("ada", List.of(Role.AGENT), List.of("*"));
+    static final String GRACE = ISSUER.token("grace", List.of(Role.AGENT), List.of("*"));
+    /** An agent of customer-care only; the test case is in the executive queue. */
+    static final String BO = ISSUER.token("bo", List.of(Role.AGENT), List.of("customer-care"));
+    static final String LIN = ISSUER.token("lin", List.of(Role.LEAD), List.of("*"));
+    static final String INES = ISSUER.token("ines", List.of(Role.ADMIN), List.of());
+    static final String ALI = ISSUER.token("ali", List.of(Role.ANALYST), List.of("*"));
+    static final String EXPIRED = ISSUER.token("ada", List.of("agent"), List.of("*"), DevIssuer.ISSUER, DevIssuer.AUDIENCE,
+            Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+    static final String OTHER_AUDIENCE = ISSUER.token("ada", List.of("agent"), List.of("*"), DevIssuer.ISSUER,
+            "another-system", Instant.now(), Duration.ofHours(1));
     private static final String CASE = "{case}";
 
     @Autowired
@@ -96,8 +115,8 @@ class FollowupProblemsMvcTests {
         }
     }
 
-    /** One refused request: who sends what, and the problem it must get. */
-    record Refusal(String name, String method, String path, @Nullable String user, @Nullable String body, int status,
+    /** One refused request: who sends what (the bearer token, none if null), and the problem it must get. */
+    record Refusal(String name, String method, String path, @Nullable String token, @Nullable String body, int status,
             @Nullable String field) {
 
         @Override
@@ -108,59 +127,67 @@ class FollowupProblemsMvcTests {
 
     static Stream<Refusal> badRequests() {
         return Stream.of(
-                new Refusal("contact without channel", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", "ada",
+                new Refusal("contact without channel", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"outcome\":\"REACHED\"}", 400, "channel"),
-                new Refusal("contact with an unknown outcome", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", "ada",
+                new Refusal("contact with an unknown outcome", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"channel\":\"PHONE\",\"outcome\":\"HUNG_UP\"}", 400, "outcome"),
-                new Refusal("call-back without its time", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", "ada",
+                new Refusal("call-back without its time", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"channel\":\"PHONE\",\"outcome\":\"CALLBACK_REQUESTED\"}", 400, "callbackAt"),
-                new Refusal("no root cause", "POST", "/api/v1/cases/" + CASE + "/root-causes", "ada",
+                new Refusal("no root cause", "POST", "/api/v1/cases/" + CASE + "/root-causes", ADA,
                         "{\"categories\":[]}", 400, "categories"),
-                new Refusal("unknown root cause", "POST", "/api/v1/cases/" + CASE + "/root-causes", "ada",
+                new Refusal("unknown root cause", "POST", "/api/v1/cases/" + CASE + "/root-causes", ADA,
                         "{\"categories\":[\"price\",\"no-such\"]}", 400, "categories[1]"),
-                new Refusal("other without text", "POST", "/api/v1/cases/" + CASE + "/root-causes", "ada",
+                new Refusal("other without text", "POST", "/api/v1/cases/" + CASE + "/root-causes", ADA,
                         "{\"categories\":[\"other\"]}", 400, "otherText"),
-                new Refusal("work queue limit too large", "GET", "/api/v1/cases?limit=5000", null, null, 400, "limit"),
-                new Refusal("root cause without a name", "POST", "/api/v1/root-causes", "lin", "{\"name\":\" \"}", 400, "name"),
-                new Refusal("deactivating other", "POST", "/api/v1/root-causes/other/deactivate", "lin", null, 400, "id"),
-                new Refusal("incentive with a negative cost", "POST", "/api/v1/incentives", "lin",
+                new Refusal("work queue limit too large", "GET", "/api/v1/cases?limit=5000", ADA, null, 400, "limit"),
+                new Refusal("root cause without a name", "POST", "/api/v1/root-causes", INES, "{\"name\":\" \"}", 400, "name"),
+                new Refusal("deactivating other", "POST", "/api/v1/root-causes/other/deactivate", INES, null, 400, "id"),
+                new Refusal("incentive with a negative cost", "POST", "/api/v1/incentives", INES,
                         "{\"id\":\"gift\",\"type\":\"GIFT\",\"description\":\"A gift\",\"cost\":{\"amount\":\"-1\",\"currency\":\"EUR\"}}",
                         400, "cost.amount"),
-                new Refusal("incentive in no currency", "POST", "/api/v1/incentives", "lin",
+                new Refusal("incentive in no currency", "POST", "/api/v1/incentives", INES,
                         "{\"id\":\"gift\",\"type\":\"GIFT\",\"description\":\"A gift\",\"cost\":{\"amount\":\"5\",\"currency\":\"XYZ\"}}",
                         400, "cost.currency"),
-                new Refusal("incentive without an id", "POST", "/api/v1/incentives", "lin",
+                new Refusal("incentive without an id", "POST", "/api/v1/incentives", INES,
                         "{\"type\":\"GIFT\",\"description\":\"A gift\",\"cost\":{\"amount\":\"5\",\"currency\":\"EUR\"}}",
                         400, "id"),
-                new Refusal("experiment without control", "POST", "/api/v1/experiments", "lin",
+                new Refusal("experiment without control", "POST", "/api/v1/experiments", INES,
                         "{\"id\":\"price-2\",\"rootCause\":\"billing\",\"arms\":[\"free-month\",\"discount\"]}", 400, "arms"),
-                new Refusal("experiment with an unknown incentive", "POST", "/api/v1/experiments", "lin",
+                new Refusal("experiment with an unknown incentive", "POST", "/api/v1/experiments", INES,
                         "{\"id\":\"billing-x\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"discount\"]}", 400, "arms[1]"),
-                new Refusal("experiment of an unknown root cause", "POST", "/api/v1/experiments", "lin",
+                new Refusal("experiment of an unknown root cause", "POST", "/api/v1/experiments", INES,
                         "{\"id\":\"x\",\"rootCause\":\"weather\",\"arms\":[\"control\",\"free-month\"]}", 400, "rootCause"));
     }
 
     static Stream<Refusal> otherRefusals() {
         return Stream.of(
-                new Refusal("claim without credentials", "POST", "/api/v1/cases/" + CASE + "/claim", null, null, 401, null),
-                new Refusal("claim with a wrong password", "POST", "/api/v1/cases/" + CASE + "/claim", "ada:wrong", null, 401, null),
-                new Refusal("root cause change without credentials", "POST", "/api/v1/root-causes", null,
+                new Refusal("claim without a token", "POST", "/api/v1/cases/" + CASE + "/claim", null, null, 401, null),
+                new Refusal("claim with an expired token", "POST", "/api/v1/cases/" + CASE + "/claim", EXPIRED, null, 401, null),
+                new Refusal("claim with a token for another audience", "POST", "/api/v1/cases/" + CASE + "/claim",
+                        OTHER_AUDIENCE, null, 401, null),
+                new Refusal("work queue without a token", "GET", "/api/v1/cases", null, null, 401, null),
+                new Refusal("root cause change without a token", "POST", "/api/v1/root-causes", null,
                         "{\"name\":\"Packaging\"}", 401, null),
-                new Refusal("agent of another queue claims", "POST", "/api/v1/cases/" + CASE + "/claim", "bo", null, 403, null),
-                new Refusal("agent manages the taxonomy", "POST", "/api/v1/root-causes", "ada", "{\"name\":\"Packaging\"}", 403, null),
-                new Refusal("agent manages incentives", "POST", "/api/v1/incentives", "ada",
+                new Refusal("agent of another queue claims", "POST", "/api/v1/cases/" + CASE + "/claim", BO, null, 404, null),
+                new Refusal("agent of another queue reads the case", "GET", "/api/v1/cases/" + CASE, BO, null, 404, null),
+                new Refusal("analyst reads the work queue", "GET", "/api/v1/cases", ALI, null, 403, null),
+                new Refusal("analyst claims", "POST", "/api/v1/cases/" + CASE + "/claim", ALI, null, 403, null),
+                new Refusal("agent manages the taxonomy", "POST", "/api/v1/root-causes", ADA, "{\"name\":\"Packaging\"}", 403, null),
+                new Refusal("lead manages the taxonomy", "POST", "/api/v1/root-causes", LIN, "{\"name\":\"Packaging\"}", 403, null),
+                new Refusal("agent manages incentives", "POST", "/api/v1/incentives", ADA,
                         "{\"id\":\"gift\",\"type\":\"GIFT\",\"description\":\"A gift\",\"cost\":{\"amount\":\"5\",\"currency\":\"EUR\"}}",
                         403, null),
-                new Refusal("agent creates an experiment", "POST", "/api/v1/experiments", "ada",
+                new Refusal("agent creates an experiment", "POST", "/api/v1/experiments", ADA,
                         "{\"id\":\"b\",\"rootCause\":\"billing\",\"arms\":[\"control\",\"free-month\"]}", 403, null),
-                new Refusal("unknown case", "GET", "/api/v1/cases/no-such-case", null, null, 404, null),
-                new Refusal("claim of an unknown case", "POST", "/api/v1/cases/no-such-case/claim", "ada", null, 404, null),
-                new Refusal("rename of an unknown root cause", "PUT", "/api/v1/root-causes/no-such", "lin",
+                new Refusal("agent reads the admin audit", "GET", "/api/v1/admin/audit", ADA, null, 403, null),
+                new Refusal("unknown case", "GET", "/api/v1/cases/no-such-case", ADA, null, 404, null),
+                new Refusal("claim of an unknown case", "POST", "/api/v1/cases/no-such-case/claim", ADA, null, 404, null),
+                new Refusal("rename of an unknown root cause", "PUT", "/api/v1/root-causes/no-such", INES,
                         "{\"name\":\"X\"}", 404, null),
-                new Refusal("update of an unknown incentive", "PUT", "/api/v1/incentives/no-such", "lin",
+                new Refusal("update of an unknown incentive", "PUT", "/api/v1/incentives/no-such", INES,
                         "{\"type\":\"GIFT\",\"description\":\"A gift\",\"cost\":{\"amount\":\"5\",\"currency\":\"EUR\"}}", 404, null),
-                new Refusal("existing root cause", "POST", "/api/v1/root-causes", "lin", "{\"name\":\"Delivery\"}", 409, null),
-                new Refusal("second experiment for a root cause", "POST", "/api/v1/experiments", "lin",
+                new Refusal("existing root cause", "POST", "/api/v1/root-causes", INES, "{\"name\":\"Delivery\"}", 409, null),
+                new Refusal("second experiment for a root cause", "POST", "/api/v1/experiments", INES,
                         "{\"id\":\"delivery-2\",\"rootCause\":\"delivery\",\"arms\":[\"control\",\"free-month\"]}", 409, null));
     }
 
@@ -187,13 +214,13 @@ class FollowupProblemsMvcTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(refusal.status()));
         if (refusal.status() == 401) {
-            result.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Basic")));
+            result.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("Bearer")));
         }
     }
 
     @Test
     void actionTheStateMachineRefusesIsA409NamingStateAndAction() throws Exception {
-        send(new Refusal("resolve a claimed case", "POST", "/api/v1/cases/" + CASE + "/resolve", "ada", null, 409, null))
+        send(new Refusal("resolve a claimed case", "POST", "/api/v1/cases/" + CASE + "/resolve", ADA, null, 409, null))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
@@ -202,7 +229,7 @@ class FollowupProblemsMvcTests {
 
     @Test
     void claimHeldByAnotherAgentIsA409NamingTheHolder() throws Exception {
-        send(new Refusal("second claim", "POST", "/api/v1/cases/" + CASE + "/claim", "grace", null, 409, null))
+        send(new Refusal("second claim", "POST", "/api/v1/cases/" + CASE + "/claim", GRACE, null, 409, null))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
                 .andExpect(jsonPath("$.action").value("CLAIM"))
@@ -210,11 +237,12 @@ class FollowupProblemsMvcTests {
     }
 
     @Test
-    void readsNeedNoCredentials() throws Exception {
-        mvc.perform(get("/api/v1/cases?state=CLAIMED")).andExpect(status().isOk())
+    void readsAnswerEachRoleThatMayRead() throws Exception {
+        mvc.perform(get("/api/v1/cases?state=CLAIMED").header(HttpHeaders.AUTHORIZATION, bearer(ADA))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].caseId", hasItem(caseId)));
-        mvc.perform(get("/api/v1/incentives")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value("free-month"));
-        mvc.perform(get("/api/v1/experiments")).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/incentives").header(HttpHeaders.AUTHORIZATION, bearer(ADA))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("free-month"));
+        mvc.perform(get("/api/v1/experiments").header(HttpHeaders.AUTHORIZATION, bearer(ALI))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].arms[0]").value("control"));
     }
 
@@ -225,9 +253,8 @@ class FollowupProblemsMvcTests {
             case "PUT" -> put(path);
             default -> post(path);
         };
-        if (refusal.user() != null) {
-            String credentials = refusal.user().contains(":") ? refusal.user() : refusal.user() + ":nps-dev-password";
-            request.header(HttpHeaders.AUTHORIZATION, basic(credentials));
+        if (refusal.token() != null) {
+            request.header(HttpHeaders.AUTHORIZATION, bearer(refusal.token()));
         }
         if (refusal.body() != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(refusal.body());
@@ -235,7 +262,7 @@ class FollowupProblemsMvcTests {
         return mvc.perform(request);
     }
 
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    private static String bearer(String token) {
+        return "Bearer " + token;
     }
 }

@@ -2,6 +2,7 @@ package io.npsloop.platform.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,12 @@ public class ErasureConfiguration {
                 throw new IllegalArgumentException("Not an erasure event: eventType " + type);
             }
         };
+    }
+
+    @Bean
+    TopicRetention topicRetention(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${nps.privacy.personal-data-topics}") List<String> topics, @Value("${nps.privacy.topic-retention}") Duration retention) {
+        return new TopicRetention(bootstrapServers, topics, retention);
     }
 
     private static boolean blank(@Nullable String value) {

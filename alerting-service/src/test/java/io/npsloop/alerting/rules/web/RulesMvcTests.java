@@ -1,9 +1,11 @@
 package io.npsloop.alerting.rules.web;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import io.npsloop.alerting.AlertingProperties;
 import io.npsloop.alerting.Responses;
@@ -15,31 +17,60 @@ import io.npsloop.alerting.rules.RuleCatalog;
 import io.npsloop.alerting.rules.RuleManagement;
 import io.npsloop.alerting.rules.RuleValidation;
 import io.npsloop.contracts.ResponseScored;
+import io.npsloop.platform.security.DevIssuer;
+import io.npsloop.platform.security.Role;
+import io.npsloop.platform.security.SecurityConfiguration;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static io.npsloop.alerting.Responses.T0;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(controllers = RulesController.class, properties = "nps.alerting.admin.api-keys.alice=key-a")
-@Import({AdminKeys.class, ProblemDetailsAdvice.class, RulesMvcTests.Beans.class})
+/**
+ * The rules API behind the service's real filter chain (the shared bearer-token chain and
+ * {@link AlertingAccessRules}), with tokens of the development issuer: validation, versions and
+ * the actor taken from the token, and who may call what. The alerts endpoints and the audit log
+ * are covered against the whole service in {@code AlertingServiceIntegrationTests}.
+ */
+@WebMvcTest(controllers = RulesController.class)
+@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class, SecurityConfiguration.class})
+@Import({AlertingAccessRules.class, ProblemDetailsAdvice.class, RulesMvcTests.Beans.class})
 class RulesMvcTests {
+
+    private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
+    private static final String ALICE = ISSUER.token("alice", List.of(Role.ADMIN), List.of());
+    private static final String BOB = ISSUER.token("bob", List.of(Role.ADMIN), List.of());
+    private static final String LEAD = ISSUER.token("lin", List.of(Role.LEAD), List.of("customer-care"));
 
     private static final String VALID = """
             {"id":"vip","description":"VIP detractors","enabled":true,
@@ -99,13 +130,13 @@ class RulesMvcTests {
 
     @Test
     void validRuleIsCreatedAndReadBackInItsApiForm() throws Exception {
-        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer key-a")
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON).content(VALID))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.changedBy").value("alice"));
 
-        mvc.perform(get("/api/v1/rules/vip").header("Authorization", "Bearer key-a"))
+        mvc.perform(get("/api/v1/rules/vip").header("Authorization", "Bearer " + ALICE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rule.then.firstContactSla").value("PT2H"))
                 .andExpect(jsonPath("$.rule.when.minAccountValue.amount").value("5000"));
@@ -124,7 +155,7 @@ class RulesMvcTests {
     void badRuleIsAnsweredWithProblemJsonNamingTheField(String name, String from, String to, String field) throws Exception {
         String body = VALID.replace(from, to == null ? "" : to);
 
-        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer key-a")
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -133,7 +164,7 @@ class RulesMvcTests {
 
     @Test
     void ruleWithoutEnabledFlagIsCreatedEnabled() throws Exception {
-        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer key-a")
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID.replace("\"enabled\":true,", "").replace("\"vip\"", "\"implicitly-enabled\"")))
                 .andExpect(status().isCreated())
@@ -141,20 +172,108 @@ class RulesMvcTests {
     }
 
     @Test
-    void withoutAKeyNothingIsCreated() throws Exception {
-        mvc.perform(post("/api/v1/rules").contentType(MediaType.APPLICATION_JSON)
-                        .content(VALID.replace("\"vip\"", "\"no-key\"")))
+    void withoutAValidTokenNothingIsCreated(@TempDir Path otherIssuer) throws Exception {
+        String body = VALID.replace("\"vip\"", "\"no-token\"");
+        mvc.perform(post("/api/v1/rules").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        String forged = DevIssuer.at(otherIssuer).token("alice", List.of(Role.ADMIN), List.of());
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + forged)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer key-b").contentType(MediaType.APPLICATION_JSON)
-                        .content(VALID.replace("\"vip\"", "\"no-key\"")))
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer not-a-token")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/rules/no-key").header("Authorization", "Bearer key-a"))
+
+        mvc.perform(get("/api/v1/rules/no-token").header("Authorization", "Bearer " + ALICE))
                 .andExpect(status().isNotFound());
     }
 
     @Test
+    void everyChangeRecordsTheUsernameOfTheTokenThatMadeIt() throws Exception {
+        String body = VALID.replace("\"vip\"", "\"audited\"");
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + ALICE)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+        mvc.perform(put("/api/v1/rules/audited").header("Authorization", "Bearer " + BOB).header(HttpHeaders.IF_MATCH, "1")
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("\"HIGH\"", "\"CRITICAL\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.changedBy").value("bob"));
+        mvc.perform(post("/api/v1/rules/audited/disable").header("Authorization", "Bearer " + ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changedBy").value("alice"));
+
+        mvc.perform(get("/api/v1/rules/audited/versions").header("Authorization", "Bearer " + LEAD))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].change", contains("CREATED", "UPDATED", "DISABLED")))
+                .andExpect(jsonPath("$[*].actor", contains("alice", "bob", "alice")));
+
+        mvc.perform(delete("/api/v1/rules/audited").header("Authorization", "Bearer " + BOB))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/rules/audited/versions").header("Authorization", "Bearer " + ALICE))
+                .andExpect(jsonPath("$[3].change").value("DELETED"))
+                .andExpect(jsonPath("$[3].actor").value("bob"));
+    }
+
+    @Test
+    void aLeadReadsRulesButEveryChangeAndDryRunIsForbidden() throws Exception {
+        String body = VALID.replace("\"vip\"", "\"lead-proof\"");
+        mvc.perform(post("/api/v1/rules").header("Authorization", "Bearer " + ALICE)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/rules").header("Authorization", "Bearer " + LEAD))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].rule.id", hasItem("lead-proof")));
+        mvc.perform(get("/api/v1/rules/lead-proof").header("Authorization", "Bearer " + LEAD))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/rules/lead-proof/versions").header("Authorization", "Bearer " + LEAD))
+                .andExpect(status().isOk());
+
+        for (MockHttpServletRequestBuilder change : List.of(
+                post("/api/v1/rules").contentType(MediaType.APPLICATION_JSON).content(body.replace("\"lead-proof\"", "\"by-lead\"")),
+                put("/api/v1/rules/lead-proof").contentType(MediaType.APPLICATION_JSON).content(body.replace("\"HIGH\"", "\"NORMAL\"")),
+                post("/api/v1/rules/lead-proof/disable"),
+                post("/api/v1/rules/lead-proof/enable"),
+                delete("/api/v1/rules/lead-proof"),
+                post("/api/v1/rules/dry-run").contentType(MediaType.APPLICATION_JSON).content("{\"days\":7,\"rules\":[" + body + "]}"))) {
+            mvc.perform(change.header("Authorization", "Bearer " + LEAD))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(403));
+        }
+
+        mvc.perform(get("/api/v1/rules/lead-proof").header("Authorization", "Bearer " + ALICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.rule.enabled").value(true))
+                .andExpect(jsonPath("$.rule.then.severity").value("HIGH"));
+        mvc.perform(get("/api/v1/rules/by-lead").header("Authorization", "Bearer " + ALICE))
+                .andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ANALYST", "AGENT"})
+    void analystsAndAgentsMayNeitherReadNorChangeRules(Role role) throws Exception {
+        String token = ISSUER.token("someone", List.of(role), List.of("*"));
+        for (MockHttpServletRequestBuilder request : List.of(
+                get("/api/v1/rules"),
+                get("/api/v1/rules/detractor-0-6"),
+                get("/api/v1/rules/detractor-0-6/versions"),
+                post("/api/v1/rules").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"vip\"", "\"by-" + role.name().toLowerCase(Locale.ROOT) + "\"")),
+                post("/api/v1/rules/dry-run").contentType(MediaType.APPLICATION_JSON).content("{\"days\":7,\"rules\":[" + VALID + "]}"))) {
+            mvc.perform(request.header("Authorization", "Bearer " + token))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @Test
     void dryRunReportsPerRuleCountsAndValidatesItsInput() throws Exception {
-        mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer key-a")
+        mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"days":7,"rules":[
                                   {"id":"all-detractors","enabled":true,"when":{"maxScore":6},
@@ -169,7 +288,7 @@ class RulesMvcTests {
                 .andExpect(jsonPath("$.rules[0].decided").value(0))
                 .andExpect(jsonPath("$.rules[1].raised").value(1));
 
-        mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer key-a")
+        mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"days":400,"rules":[
                                   {"id":"a","enabled":true,"when":{"maxScore":6},"then":{"severity":"NORMAL","ownerQueue":"care","firstContactSla":"PT1H"}},
