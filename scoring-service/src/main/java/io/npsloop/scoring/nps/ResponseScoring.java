@@ -47,6 +47,7 @@ public class ResponseScoring {
     }
 
     public ScoringDecision.Outcome score(ResponseSubmitted event, int partition, long offset) {
+        requireComplete(event);
         String position = partition + ":" + offset;
         String key = ScoringDecision.responseKey(event.source(), event.responseId());
         ScoredResponse existing = store.findResponse(key);
@@ -63,6 +64,38 @@ public class ResponseScoring {
         }
         // A duplicate was counted already; publishing it again would only create work for consumers.
         return outcome;
+    }
+
+    /**
+     * A record without what scoring keys, buckets and publishes by is poison: refused before
+     * anything is written, so it goes to the dead-letter topic instead of being counted and then
+     * failing to publish.
+     */
+    static void requireComplete(ResponseSubmitted event) {
+        List<String> missing = new ArrayList<>();
+        if (blank(event.source())) {
+            missing.add("source");
+        }
+        if (blank(event.responseId())) {
+            missing.add("responseId");
+        }
+        if (blank(event.customerId())) {
+            missing.add("customerId");
+        }
+        if (event.occurredAt() == null) {
+            missing.add("occurredAt");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("A response needs " + String.join(", ", missing));
+        }
+        if (event.revision() < 1) {
+            throw new IllegalArgumentException("A revision is 1 or more, got " + event.revision());
+        }
+        Classification.of(event.score());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**

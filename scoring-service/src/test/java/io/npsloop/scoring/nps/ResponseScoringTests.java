@@ -2,6 +2,7 @@ package io.npsloop.scoring.nps;
 
 import static io.npsloop.scoring.nps.Responses.response;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.NpsMetricsUpdated;
+import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.statistics.NpsTally;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,23 @@ class ResponseScoringTests {
         assertThat(overall.get(2).from()).isEqualTo(TODAY.minusDays(29));
         assertThat(overall.get(2).to()).isEqualTo(TODAY);
         assertThat(events.metrics).hasSize(4 * 4);
+    }
+
+    @Test
+    void aResponseWithoutCustomerOrTimeIsRefusedBeforeAnythingIsWritten() {
+        ResponseSubmitted valid = response("r-1", "c-1", 2, NOW);
+        ResponseSubmitted noCustomer = new ResponseSubmitted(valid.eventId(), valid.eventType(), valid.schemaVersion(), valid.occurredAt(),
+                valid.receivedAt(), valid.source(), valid.responseId(), valid.revision(), valid.surveyId(), null, null, null,
+                valid.score(), null, valid.channel(), null, valid.attributes(), null);
+        ResponseSubmitted noTime = new ResponseSubmitted(valid.eventId(), valid.eventType(), valid.schemaVersion(), null,
+                valid.receivedAt(), valid.source(), valid.responseId(), valid.revision(), valid.surveyId(), "c-1", null, null,
+                valid.score(), null, valid.channel(), null, valid.attributes(), null);
+
+        assertThatThrownBy(() -> scoring.score(noCustomer, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
+        assertThatThrownBy(() -> scoring.score(noTime, 0, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("occurredAt");
+        assertThat(store.tallies(List.of(new DayBucket(Segment.OVERALL, TODAY))).get(new DayBucket(Segment.OVERALL, TODAY)).tally().n())
+                .isZero();
+        assertThat(events.scored).isEmpty();
     }
 
     @Test
