@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.npsloop.ingest.apikeys.ApiKeys;
+
 /**
  * {@code java -jar launcher-exec.jar}: the pipeline on this machine, data under {@code ./data}
  * (or {@code NPS_DATA_DIR}), fixed ports, Ctrl-C stops everything cleanly.
@@ -49,13 +51,22 @@ public final class LocalLauncher {
     /**
      * What makes the READMEs' examples work as written on a developer's machine, and only here: the
      * development token issuer (keys created under the data directory, tokens from
-     * {@code ./dev-token}) and a webhook signing secret generated there on first start. The
+     * {@code ./dev-token}), a webhook signing secret and a source system's API key generated there
+     * on first start ({@code ./dev-token source} prints the key). The
      * services themselves ship without either. A property given on the command line wins.
      */
     static List<String> developmentDefaults(Path dataDir) {
+        DevSecrets secrets = devSecrets(dataDir);
         return List.of(
                 "--nps.security.jwt.dev-issuer=" + devIssuerDirectory(dataDir),
-                "--nps.alerting.notifications.webhook-secret=" + DevSecrets.at(dataDir.resolve("dev-secrets")).webhookSecret());
+                "--nps.alerting.notifications.webhook-secret=" + secrets.webhookSecret(),
+                "--nps.ingest.api-keys[0].name=dev",
+                "--nps.ingest.api-keys[0].source=dev",
+                "--nps.ingest.api-keys[0].sha256=" + ApiKeys.sha256Hex(secrets.ingestApiKey()));
+    }
+
+    static DevSecrets devSecrets(Path dataDir) {
+        return DevSecrets.at(dataDir.resolve("dev-secrets"));
     }
 
     static Path devIssuerDirectory(Path dataDir) {

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.npsloop.infra.LocalKafkaBroker;
 import io.npsloop.infra.LocalMongoServer;
+import io.npsloop.platform.security.Role;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -186,8 +187,9 @@ class CrashRecoveryEndToEndTests {
     }
 
     private JsonNode get(ServiceKind kind, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.get(kind).url() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.get(kind).url() + path))
+                .header("Authorization", "Bearer " + PipelineClient.token("crash-check", Role.ANALYST))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

@@ -3,6 +3,7 @@ package io.npsloop.launcher;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.npsloop.ingest.apikeys.ApiKeys;
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ class LocalLauncherTests {
         assertThat(LocalLauncher.withDevelopmentDefaults(new String[] {"--nps.scoring.time-zone=Europe/Berlin"}, dataDir))
                 .contains("--nps.scoring.time-zone=Europe/Berlin")
                 .contains("--nps.security.jwt.dev-issuer=" + dataDir.resolve("dev-issuer"))
-                .anySatisfy(arg -> assertThat(arg).matches("--nps\\.alerting\\.notifications\\.webhook-secret=whsec_[A-Za-z0-9+/=]{44}"));
+                .anySatisfy(arg -> assertThat(arg).matches("--nps\\.alerting\\.notifications\\.webhook-secret=whsec_[A-Za-z0-9+/=]{44}"))
+                .contains("--nps.ingest.api-keys[0].sha256=" + ApiKeys.sha256Hex(LocalLauncher.devSecrets(dataDir).ingestApiKey()));
+        assertThat(LocalLauncher.devSecrets(dataDir).ingestApiKey()).matches("dev-[A-Za-z0-9_-]{43}");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.npsloop.platform.security.DevIssuer;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,7 +65,9 @@ final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Small and quick to start: these processes live for a minute on a shared 2-core machine.
                 "-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString(), "--spring.main.banner-mode=off"));
+                "-jar", jar.toString(), "--spring.main.banner-mode=off",
+                // Trusts the development issuer the test JVM mints its tokens with.
+                "--" + DevIssuer.DIRECTORY_PROPERTY + "=" + System.getProperty(DevIssuer.DIRECTORY_PROPERTY)));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
