@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -75,6 +76,12 @@ public final class DevIssuer {
             Path publicFile = directory.resolve(PUBLIC_KEY);
             if (!Files.exists(publicFile)) {
                 writeOnce(publicFile, pem("PUBLIC KEY", publicKey.getEncoded()));
+                // Readable by the containers of the compose stack, which run as another user.
+                try {
+                    Files.setPosixFilePermissions(publicFile, PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system's defaults apply
+                }
             }
             return new DevIssuer(privateKey, publicKey);
         } catch (IOException e) {
