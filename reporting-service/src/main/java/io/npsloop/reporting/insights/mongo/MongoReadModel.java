@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -28,6 +29,7 @@ import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
 import io.npsloop.platform.mongo.GuardedWrites;
 import io.npsloop.platform.mongo.MongoErrors;
+import io.npsloop.reporting.ReportingProperties;
 import io.npsloop.reporting.insights.AlertFact;
 import io.npsloop.reporting.insights.Answer;
 import io.npsloop.reporting.insights.CaseFact;
@@ -42,6 +44,11 @@ import org.springframework.stereotype.Component;
  * {@code _id}. Writes are single-document guarded upserts: the filter matches only a document
  * older than the change (lower revision or sequence); when it does not match, the upsert collides
  * on {@code _id}, and that collision means "already applied". Money is stored as a decimal string.
+ * <p>
+ * Personal data is kept to what a view needs: no contact details, and of a response's attributes
+ * only the configured dimensions (sources may send anything there, an email address included). The
+ * customer id (the revenue-at-risk key of customers without an account) and the comment (theme
+ * matching) are stored, and no view shows them.
  */
 @Component
 class MongoReadModel implements ReadModel {
@@ -53,27 +60,30 @@ class MongoReadModel implements ReadModel {
     private final MongoCollection<Document> answers;
     private final MongoCollection<Document> alerts;
     private final MongoCollection<Document> cases;
+    private final Set<String> dimensions;
 
-    MongoReadModel(MongoDatabase database) {
+    MongoReadModel(MongoDatabase database, ReportingProperties properties) {
         this.answers = database.getCollection(ANSWERS);
         this.alerts = database.getCollection(ALERTS);
         this.cases = database.getCollection(CASES);
+        this.dimensions = Set.copyOf(properties.dimensions());
     }
 
     static String answerKey(String source, String responseId) {
         return source + "|" + responseId;
     }
 
-    static Map<String, String> segments(Map<String, String> attributes, @Nullable String channel,
-            @Nullable String touchpoint) {
-        Map<String, String> segments = new LinkedHashMap<>(attributes);
+    /** The segment values of the configured dimensions; a newly configured dimension fills in on a rebuild. */
+    Map<String, String> segments(Map<String, String> attributes, @Nullable String channel, @Nullable String touchpoint) {
+        Map<String, String> all = new LinkedHashMap<>(attributes);
         if (channel != null) {
-            segments.put("channel", channel);
+            all.put("channel", channel);
         }
         if (touchpoint != null) {
-            segments.put("touchpoint", touchpoint);
+            all.put("touchpoint", touchpoint);
         }
-        return segments;
+        all.keySet().retainAll(dimensions);
+        return all;
     }
 
     @Override

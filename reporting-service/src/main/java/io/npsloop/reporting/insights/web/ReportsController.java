@@ -76,6 +76,11 @@ class ReportsController {
         LocalDate[] range = range(from, to, problems);
         if ((dimension == null) != (segment == null)) {
             problems.add(new FieldProblem(dimension == null ? "dimension" : "segment", "dimension and segment go together"));
+        } else if (dimension != null && !reports.dimensions().contains(dimension)) {
+            // The projection keeps every attribute a source sent, which may include contact data: only the
+            // configured dimensions are reportable, or a trend by any attribute would single out a customer.
+            problems.add(new FieldProblem("dimension", "must be one of the configured dimensions: "
+                    + String.join(", ", reports.dimensions())));
         }
         checkFormat(format, problems);
         reject(problems);
