@@ -39,7 +39,9 @@ import io.npsloop.scoring.nps.mongo.MongoSegmentValues;
  * and the H2 file backend.
  *
  * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [responses] [memory|h2|both|broker] [rolling true|false]
- * [sync sends true|false]}; {@code broker} runs the whole service against a real broker ({@link ServiceBenchmark}).
+ * [sync sends true|false] [--spring.property=value ...]}; {@code broker} runs the whole service against a real broker
+ * ({@link ServiceBenchmark}), with the given properties. {@code pipeline [options]} runs the whole pipeline
+ * ({@link io.npsloop.bench.pipeline.PipelineBenchmark}).
  */
 public final class ScoringBenchmark {
 
@@ -51,7 +53,14 @@ public final class ScoringBenchmark {
     private ScoringBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] commandLine) throws Exception {
+        if (commandLine.length > 0 && commandLine[0].equals("pipeline")) {
+            io.npsloop.bench.pipeline.PipelineBenchmark.main(Arrays.copyOfRange(commandLine, 1, commandLine.length));
+            return;
+        }
+        // Positional arguments first; any --name=value is a Spring property for the service in broker mode.
+        String[] args = Arrays.stream(commandLine).filter(arg -> !arg.startsWith("--")).toArray(String[]::new);
+        List<String> overrides = Arrays.stream(commandLine).filter(arg -> arg.startsWith("--")).toList();
         int responses = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String backends = args.length > 1 ? args[1] : "both";
         rolling = args.length <= 2 || Boolean.parseBoolean(args[2]);
@@ -60,7 +69,10 @@ public final class ScoringBenchmark {
             boolean syncSends = args.length > 3 && Boolean.parseBoolean(args[3]);
             System.out.printf("scoring-service end to end: %d input records (%d responses), %d runs, rolling figures %s, %s sends%n",
                     input.size(), responses, RUNS, rolling ? "on" : "off", syncSends ? "synchronous" : "asynchronous");
-            ServiceBenchmark.report(input, RUNS, PARTITIONS, rolling, syncSends);
+            if (!overrides.isEmpty()) {
+                System.out.println("service properties: " + String.join(" ", overrides));
+            }
+            ServiceBenchmark.report(input, RUNS, PARTITIONS, rolling, syncSends, overrides);
             return;
         }
         System.out.printf("scoring benchmark: %d input records (%d responses), %d runs per backend, rolling figures %s%n",
