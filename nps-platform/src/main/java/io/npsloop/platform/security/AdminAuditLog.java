@@ -21,6 +21,7 @@ public class AdminAuditLog {
 
     private final MongoCollection<Document> entries;
     private final String service;
+    private volatile boolean indexed;
 
     public AdminAuditLog(MongoDatabase database, String service) {
         this.entries = database.getCollection(COLLECTION);
@@ -32,6 +33,11 @@ public class AdminAuditLog {
     }
 
     public void record(Entry entry) {
+        if (!indexed) {
+            // On first use, not at startup: a service must start while its store is still away.
+            entries.createIndex(Indexes.descending("at"));
+            indexed = true;
+        }
         entries.insertOne(new Document("at", java.util.Date.from(entry.at()))
                 .append("actor", entry.actor())
                 .append("service", entry.service())
@@ -52,9 +58,5 @@ public class AdminAuditLog {
 
     String service() {
         return service;
-    }
-
-    void createIndex() {
-        entries.createIndex(Indexes.descending("at"));
     }
 }

@@ -52,9 +52,7 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnBean(MongoDatabase.class)
     AdminAuditLog adminAuditLog(MongoDatabase database, Environment environment) {
-        AdminAuditLog log = new AdminAuditLog(database, environment.getProperty("spring.application.name", "nps-loop"));
-        log.createIndex();
-        return log;
+        return new AdminAuditLog(database, environment.getProperty("spring.application.name", "nps-loop"));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import io.npsloop.ingest.responses.web.ResponseRequest;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -106,6 +107,9 @@ public class CsvImporter {
             flush(chunk, rowSource, tally, layout);
         } catch (BoundedRecordReader.RecordTooLongException e) {
             throw fileProblem(chunk, source, tally, layout, endOfPrevious + 1, e.getMessage());
+        } catch (CSVException e) {
+            // Only the header, parsed while the parser is built, fails this way; records fail wrapped (below).
+            throw fileProblem(chunk, source, tally, layout, 1, "is not valid CSV: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {

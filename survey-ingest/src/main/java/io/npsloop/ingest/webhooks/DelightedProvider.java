@@ -1,9 +1,11 @@
 package io.npsloop.ingest.webhooks;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
 import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +58,7 @@ public class DelightedProvider implements WebhookProvider {
         if (customerId == null) {
             customerId = Json.text(person.path("id"));
         }
-        Instant created = epochSeconds(data.path("created_at"));
+        Instant created = epochSeconds(data.path("created_at"), "event_data.created_at");
         String name = Json.text(person.path("name"));
         String email = Json.text(person.path("email"));
         return Optional.of(new ResponseRequest(
@@ -72,10 +74,21 @@ public class DelightedProvider implements WebhookProvider {
                 created,
                 Json.attributes(mapping.attributeFields(), field -> Json.text(properties.path(field))),
                 null,
-                Json.revision(created, epochSeconds(data.path("updated_at")))));
+                Json.revision(created, epochSeconds(data.path("updated_at"), "event_data.updated_at"))));
     }
 
-    private static @Nullable Instant epochSeconds(JsonNode node) {
-        return node.isNumber() ? Instant.ofEpochSecond(node.asLong()) : null;
+    /** Unix seconds; a number that is not finite or past the range of an instant is a bad field, not a failure of ours. */
+    private static @Nullable Instant epochSeconds(JsonNode node, String field) {
+        if (!node.isNumber()) {
+            return null;
+        }
+        try {
+            if (node.isIntegralNumber() ? !node.canConvertToLong() : !Double.isFinite(node.asDouble())) {
+                throw new DateTimeException("not a long");
+            }
+            return Instant.ofEpochSecond(node.isIntegralNumber() ? node.asLong() : (long) node.asDouble());
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException(field, "is not a time in Unix seconds: " + node);
+        }
     }
 }

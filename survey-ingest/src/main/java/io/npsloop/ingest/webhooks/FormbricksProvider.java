@@ -1,5 +1,6 @@
 package io.npsloop.ingest.webhooks;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -49,7 +50,8 @@ public class FormbricksProvider implements WebhookProvider {
         Instant sentAt;
         try {
             sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) {
+            // A number past the range of an instant is no timestamp either, and the delivery is not yet authentic.
             throw new WebhookNotAuthenticException("webhook-timestamp is not Unix seconds");
         }
         if (sentAt.isBefore(now.minus(tolerance)) || sentAt.isAfter(now.plus(tolerance))) {

@@ -102,9 +102,14 @@ public class QualtricsProvider implements WebhookProvider {
         }
         for (String pair : text.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                // A broken %-escape: the body is not form encoding.
+                throw new InvalidRequestException("(body)", "is not form encoding: " + e.getMessage());
+            }
         }
         return form;
     }

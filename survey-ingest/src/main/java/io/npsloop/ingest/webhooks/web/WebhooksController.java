@@ -13,6 +13,7 @@ import io.npsloop.ingest.WebhooksProperties;
 import io.npsloop.ingest.webhooks.WebhookDelivery;
 import io.npsloop.ingest.webhooks.WebhookIntake;
 import io.npsloop.ingest.webhooks.WebhookResult;
+import io.npsloop.platform.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,8 +71,13 @@ class WebhooksController {
         }
         for (String pair : queryString.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // A broken %-escape (?token=%zz) is a bad request, not a failure of ours.
+                throw new InvalidRequestException("(query)", "is not URL-encoded: " + e.getMessage());
+            }
         }
         return query;
     }
