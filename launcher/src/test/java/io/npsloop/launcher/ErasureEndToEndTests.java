@@ -93,14 +93,14 @@ class ErasureEndToEndTests {
         assertThat(client.postAs("ada", ServiceKind.FOLLOWUP, casePath + "/claim", "").statusCode()).isEqualTo(200);
         assertThat(client.postAs("ada", ServiceKind.FOLLOWUP, casePath + "/contact-attempts",
                 "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\",\"note\":\"" + note + "\"}").statusCode()).isEqualTo(200);
-        JsonNode overview = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview", node -> n(node, "30d") == 2);
+        // Every service holds the customer's data before the erasure: reporting's answers come from
+        // another topic than its figures, so they are awaited on their own, before the figures are read.
+        await().atMost(PipelineClient.PATIENCE).until(() -> databasesHolding(List.of(customerId)).stream()
+                .anyMatch(found -> found.contains(".answers: ")));
+        JsonNode overview = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview",
+                node -> n(node, "30d") == 2 && window(node, "30d").path("distribution").toString().equals("[0,0,1,0,0,0,0,0,0,0,1]"));
         JsonNode figure = client.get(ServiceKind.SCORING, "/api/v1/nps?window=30d");
         assertThat(figure.path("n").asLong()).isEqualTo(2);
-
-        // Every service holds the customer's data before the erasure: reporting's answers come from
-        // another topic than its figures, so they are awaited on their own.
-        await().atMost(PipelineClient.PATIENCE).until(() -> !databasesHolding(List.of(customerId)).stream()
-                .filter(found -> found.contains(".answers: ")).toList().isEmpty());
 
         HttpResponse<String> requested = send("POST", ServiceKind.SURVEY_INGEST, "/api/v1/erasures", Role.ADMIN,
                 "{\"customerId\":\"" + customerId + "\",\"reason\":\"customer request by email\"}");
