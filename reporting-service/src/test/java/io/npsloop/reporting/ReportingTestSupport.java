@@ -5,17 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import io.npsloop.contracts.CloudEventHeaders;
+import io.npsloop.infra.InputWriter;
 import io.npsloop.infra.LocalInfrastructure;
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,14 +75,8 @@ final class ReportingTestSupport {
 
     /** Sends the records in order and waits until the broker has acknowledged all of them. */
     static void publish(List<ProducerRecord<String, byte[]>> records) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            for (ProducerRecord<String, byte[]> r : records) {
-                producer.send(r);
-            }
-            producer.flush();
+        try (InputWriter writer = new InputWriter(LocalInfrastructure.shared().kafkaBootstrapServers())) {
+            records.forEach(writer::send);
         }
     }
 }

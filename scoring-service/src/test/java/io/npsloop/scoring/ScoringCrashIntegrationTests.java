@@ -36,24 +36,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.contracts.ResponseSubmitted;
+import io.npsloop.infra.InputWriter;
 import io.npsloop.infra.LocalInfrastructure;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoringEvents;
 import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.statistics.NpsTally;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -187,21 +181,10 @@ class ScoringCrashIntegrationTests {
                 null, CHANNELS[random.nextInt(CHANNELS.length)], null, Map.of("region", REGIONS[random.nextInt(REGIONS.length)]), null);
     }
 
-    private void produce(List<ResponseSubmitted> records) throws Exception {
-        // Created up front: an idempotent producer racing the broker's auto-creation of a topic can
-        // be left retrying out-of-order sequence errors.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                LocalInfrastructure.shared().kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(responsesTopic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (ResponseSubmitted record : records) {
-                producer.send(new ProducerRecord<>(responsesTopic, record.customerId(), JSON.writeValueAsString(record)));
-            }
-            producer.flush();
+    private void produce(List<ResponseSubmitted> records) {
+        try (InputWriter writer = new InputWriter(LocalInfrastructure.shared().kafkaBootstrapServers())) {
+            writer.createTopic(responsesTopic, PARTITIONS);
+            records.forEach(record -> writer.send(responsesTopic, record.customerId(), JSON.writeValueAsString(record)));
         }
     }
 

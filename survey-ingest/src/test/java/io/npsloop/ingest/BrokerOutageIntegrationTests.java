@@ -34,12 +34,11 @@ class BrokerOutageIntegrationTests {
     @BeforeAll
     static void start() {
         topic = new ResponsesTopic();
-        List<String> arguments = new ArrayList<>(List.of(RunningIngest.withoutBroker()));
-        arguments.addAll(typeform());
+        List<String> arguments = new ArrayList<>(typeform());
         // A small upload limit, to see an oversized import file answered before anything is read.
         arguments.add("--spring.servlet.multipart.max-file-size=1KB");
         arguments.add("--spring.servlet.multipart.max-request-size=2KB");
-        brokerDown = RunningIngest.startWithBroker(RunningIngest.closedBroker(), DATABASE, arguments.toArray(String[]::new));
+        brokerDown = RunningIngest.startWithoutBroker(DATABASE, arguments.toArray(String[]::new));
     }
 
     private static List<String> typeform() {

@@ -1,14 +1,11 @@
 package io.npsloop.ingest;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -17,6 +14,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import io.npsloop.contracts.Topics;
 import io.npsloop.infra.LocalInfrastructure;
+import io.npsloop.ingest.support.RunningIngest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +23,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,8 +37,7 @@ import static org.awaitility.Awaitility.await;
 class IngestIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String DEV_KEY = "dev-key-change-me";
+    private static final String DEV_KEY = RunningIngest.DEV_KEY;
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String DATABASE = "ingest_it_" + RUN;
@@ -76,22 +71,17 @@ class IngestIntegrationTests {
                 + "\"comment\":\"arrived later\"}";
         String other = "{\"responseId\":\"" + r2 + "\",\"customerId\":\"c-2\",\"score\":10}";
 
-        try (ConfigurableApplicationContext app = start(LocalInfrastructure.shared().kafkaBootstrapServers())) {
+        try (RunningIngest app = RunningIngest.start(DATABASE)) {
             assertAnswer(post(app, first), 202, "accepted");
             assertAnswer(post(app, first), 202, "duplicate");
             assertAnswer(post(app, corrected), 202, "updated");
         }
 
-        try (ConfigurableApplicationContext restarted = start(LocalInfrastructure.shared().kafkaBootstrapServers())) {
+        try (RunningIngest restarted = RunningIngest.start(DATABASE)) {
             assertAnswer(post(restarted, corrected), 202, "duplicate");
             assertAnswer(post(restarted, first), 202, "duplicate");
 
-            try (ConfigurableApplicationContext brokerDown = start("localhost:" + closedPort(),
-                    // Without a broker the binder's topic provisioning would otherwise wait out its admin timeouts.
-                    "--spring.cloud.stream.kafka.binder.auto-create-topics=false",
-                    "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=300",
-                    "--spring.cloud.stream.kafka.binder.configuration.default.api.timeout.ms=1500",
-                    "--spring.cloud.stream.kafka.binder.configuration.request.timeout.ms=1000")) {
+            try (RunningIngest brokerDown = RunningIngest.startWithoutBroker(DATABASE)) {
                 HttpResponse<String> refused = post(brokerDown, other);
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -114,28 +104,9 @@ class IngestIntegrationTests {
         assertThat(ledgerState(r2)).isEqualTo("PUBLISHED");
     }
 
-    private static ConfigurableApplicationContext start(String bootstrapServers, String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.mongodb.uri=" + LocalInfrastructure.shared().mongoUri(),
-                "--spring.mongodb.database=" + DATABASE,
-                // Fail fast with no broker: metadata for the send is awaited this long.
-                "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=1500",
-                "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=3000",
-                "--spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1000"));
-        arguments.addAll(List.of(more));
-        // Command-line arguments: they outrank the service's own yml, as the real deployment's environment does.
-        return SurveyIngestApplication.builder().run(arguments.toArray(String[]::new));
-    }
-
-    private static HttpResponse<String> post(ConfigurableApplicationContext app, String json) throws Exception {
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/responses"))
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", DEV_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(RunningIngest app, String json) {
+        return app.post("/api/v1/responses", Map.of("Content-Type", "application/json", "X-API-Key", DEV_KEY),
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertAnswer(HttpResponse<String> response, int status, String outcome) {
@@ -160,11 +131,5 @@ class IngestIntegrationTests {
     private static synchronized List<Integer> revisionsOf(String responseId) {
         return seen.stream().filter(event -> event.path("responseId").asString().equals(responseId))
                 .map(event -> event.path("revision").asInt()).toList();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

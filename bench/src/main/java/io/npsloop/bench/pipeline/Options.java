@@ -25,7 +25,10 @@ record Options(
         String store,
         List<String> serviceJavaOptions,
         Map<String, String> serviceEnvironment,
-        String jfr) {
+        String jfr,
+        List<String> sections) {
+
+    static final List<String> SECTIONS = List.of("a", "b", "c", "d", "e", "f");
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -50,6 +53,7 @@ record Options(
         defaults.put("service-java-options", "-Xms256m -Xmx1g");
         defaults.put("service-env", "");
         defaults.put("jfr", "");
+        defaults.put("sections", String.join(",", SECTIONS));
         return defaults;
     }
 
@@ -81,11 +85,22 @@ record Options(
                 values.get("store"),
                 Arrays.stream(values.get("service-java-options").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
                 environment(values.get("service-env")),
-                values.get("jfr"));
+                values.get("jfr"),
+                Arrays.stream(values.get("sections").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
         if (!options.store.equals("memory") && !options.store.equals("h2")) {
             throw new IllegalArgumentException("--store is memory or h2");
         }
+        if (options.sections.isEmpty() || !SECTIONS.containsAll(options.sections)) {
+            throw new IllegalArgumentException("--sections is a comma-separated subset of " + SECTIONS + ", not " + values.get("sections"));
+        }
+        if (options.sections.contains("c") && !options.sections.contains("b")) {
+            throw new IllegalArgumentException("--sections: c (latency) runs at the end-to-end rate of b, so it needs b");
+        }
         return options;
+    }
+
+    boolean runs(String section) {
+        return sections.contains(section);
     }
 
     private static int integer(Map<String, String> values, String name) {

@@ -105,9 +105,9 @@ public final class PipelineBenchmark {
             try {
                 long started = System.nanoTime();
                 startServices(broker.bootstrapServers(), mongo.connectionString(), logs);
-                say(String.format("six service processes ready in %.0f s", (System.nanoTime() - started) / 1e9));
+                say(String.format("%d service processes ready in %.0f s", services.size(), (System.nanoTime() - started) / 1e9));
                 // A section that fails says so and the others still run: a run takes long on this kind of machine.
-                KafkaCeiling.Result ceiling = attempt("f1", () -> kafkaCeiling(broker.bootstrapServers()),
+                KafkaCeiling.Result ceiling = attempt("f", () -> kafkaCeiling(broker.bootstrapServers()),
                         new KafkaCeiling.Result(0, 0, Double.NaN, Double.NaN));
                 double[] ingest = attempt("a", this::ingest, new double[] {Double.NaN, Double.NaN});
                 double e2e = attempt("b", this::endToEnd, Double.NaN);
@@ -120,7 +120,9 @@ public final class PipelineBenchmark {
                     residentMemory();
                     return null;
                 }, null);
-                references(ceiling, ingest, e2e, npsLatency);
+                if (options.runs("f")) {
+                    references(ceiling, ingest, e2e, npsLatency);
+                }
                 say("");
                 say(machine.loadSummary() + "; at the end " + Files.readString(Path.of("/proc/loadavg")).trim());
             } finally {
@@ -146,7 +148,11 @@ public final class PipelineBenchmark {
         T run() throws Exception;
     }
 
+    /** Runs a section unless --sections leaves it out (then its result is {@code failed}, i.e. not measured). */
     private <T> T attempt(String section, Section<T> body, T failed) {
+        if (!options.runs(section)) {
+            return failed;
+        }
         try {
             return body.run();
         } catch (Exception | AssertionError e) {
@@ -182,7 +188,10 @@ public final class PipelineBenchmark {
         }
         SERVICES.forEach(service -> copies.put(service, ServiceProcess.copyJar(service, repository(), jars)));
         List<String> labels = new ArrayList<>(SERVICES);
-        labels.add(0, INGEST_ALONE);
+        if (options.runs("a")) {
+            // Section a measures ingest on a survey-ingest of its own, so its load does not queue up in front of scoring.
+            labels.add(0, INGEST_ALONE);
+        }
         for (String label : labels) {
             String service = label.equals(INGEST_ALONE) ? "survey-ingest" : label;
             List<String> javaOptions = new ArrayList<>(options.serviceJavaOptions());

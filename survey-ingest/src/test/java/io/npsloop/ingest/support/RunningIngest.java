@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,29 @@ public final class RunningIngest implements AutoCloseable {
     }
 
     public static RunningIngest startWithBroker(String bootstrapServers, String database, String... more) {
+        return launch(bootstrapServers, database, List.of(more));
+    }
+
+    /**
+     * With no broker reachable: the binder gives each binding up after one metadata lookup (it would
+     * otherwise retry ten times with back-off, most of a minute per binding) and a send fails after
+     * 300 ms, so the service starts quickly and answers 503.
+     */
+    public static RunningIngest startWithoutBroker(String database, String... more) {
         List<String> arguments = new ArrayList<>(List.of(
+                "--spring.cloud.stream.kafka.binder.auto-create-topics=false",
+                "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=300",
+                "--spring.cloud.stream.kafka.binder.configuration.default.api.timeout.ms=1500",
+                "--spring.cloud.stream.kafka.binder.configuration.request.timeout.ms=1000"));
+        // The binder lives in a context of its own: the customisation is added to that one.
+        arguments.addAll(List.of(OneMetadataAttempt.ARGUMENTS));
+        arguments.addAll(List.of(more));
+        return launch(closedBroker(), database, arguments);
+    }
+
+    private static RunningIngest launch(String bootstrapServers, String database, List<String> more) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.mongodb.uri=" + LocalInfrastructure.shared().mongoUri(),
@@ -45,8 +68,10 @@ public final class RunningIngest implements AutoCloseable {
                 "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=1500",
                 "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=3000",
                 "--spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1000"));
-        arguments.addAll(List.of(more));
-        return new RunningIngest(SurveyIngestApplication.builder().run(arguments.toArray(String[]::new)));
+        all.addAll(more);
+        // A repeated argument would reach the service joined ("1500,300"): a later one replaces an earlier one instead.
+        all.forEach(argument -> arguments.put(argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument, argument));
+        return new RunningIngest(SurveyIngestApplication.builder().run(arguments.values().toArray(String[]::new)));
     }
 
     /** A broker address nothing listens on. */
@@ -56,15 +81,6 @@ public final class RunningIngest implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Arguments that let a service start quickly with no broker reachable. */
-    public static String[] withoutBroker() {
-        return new String[] {
-                "--spring.cloud.stream.kafka.binder.auto-create-topics=false",
-                "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=300",
-                "--spring.cloud.stream.kafka.binder.configuration.default.api.timeout.ms=1500",
-                "--spring.cloud.stream.kafka.binder.configuration.request.timeout.ms=1000"};
     }
 
     public int port() {

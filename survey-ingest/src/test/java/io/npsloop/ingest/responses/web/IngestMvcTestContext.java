@@ -13,7 +13,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole application over MockMvc with the ledger and the broker replaced by in-memory
- * stand-ins, so the HTTP edge is tested without a database or a broker. Subclasses share one
+ * stand-ins, so the HTTP edge is tested without a database or a broker (the binder is pointed at
+ * a closed port and gives its bindings up after one attempt, see OneMetadataAttempt). Subclasses share one
  * context. Keys: {@code test-key} (both scopes), {@code import-key} (import only),
  * {@code slow-key} (2 requests per hour), {@code writer-key} (write only).
  */
@@ -39,7 +40,13 @@ import org.springframework.test.web.servlet.MockMvc;
         "nps.ingest.limits.max-batch-items=5",
         // The suite sends hundreds of requests a second on a quiet machine: only the "slow" key is
         // meant to reach its limit.
-        "nps.ingest.rate-limit.permits=1000000"})
+        "nps.ingest.rate-limit.permits=1000000",
+        // No broker: the publisher is replaced, and the bindings give up at once instead of retrying for minutes.
+        "spring.kafka.bootstrap-servers=localhost:1",
+        "spring.cloud.stream.kafka.binder.auto-create-topics=false",
+        "spring.cloud.stream.kafka.binder.configuration.default.api.timeout.ms=1000",
+        "spring.cloud.stream.binders.kafka.type=kafka",
+        "spring.cloud.stream.binders.kafka.environment.spring.main.sources=io.npsloop.ingest.support.OneMetadataAttempt"})
 @AutoConfigureMockMvc
 @Import(IngestMvcTestContext.InMemoryEdges.class)
 abstract class IngestMvcTestContext {
