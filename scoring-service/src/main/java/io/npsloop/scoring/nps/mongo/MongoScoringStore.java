@@ -78,9 +78,15 @@ public class MongoScoringStore implements ScoringStore {
     /**
      * All buckets of one record in one unordered bulk write: one round trip instead of one per
      * bucket. Each operation is still a single-document update guarded by the partition's offset
-     * of its day, so each day applies the record at most once, exactly as with separate updates. A
-     * guarded upsert whose guard fails on an existing month tries to insert a second document with
-     * that id: that duplicate-key error means "already applied" and is the only error ignored.
+     * of its day, so each day applies the record at most once, exactly as with separate updates.
+     * <p>
+     * A guarded upsert can fail with a duplicate key for two reasons. Either the month exists and
+     * its day has applied this offset already (the guard did not match, so the upsert tried to
+     * insert a second month with that id), or another writer (another partition's consumer)
+     * created the month between this update's match and its insert, and nothing was applied. The
+     * operations that failed so are tried once more: the month exists by then (the duplicate key
+     * proves it, and months are never deleted), so the second try either applies the delta or
+     * fails its guard, and only then does a duplicate key mean "already applied".
      */
     @Override
     public void applyDeltas(Map<DayBucket, TallyDelta> deltas, int partition, long offset) {
@@ -106,15 +112,25 @@ public class MongoScoringStore implements ScoringStore {
                     Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString()));
             updates.add(new UpdateOneModel<>(notYetApplied, update, new UpdateOptions().upsert(true)));
         }
+        List<WriteModel<Document>> duplicateKeys = writeAll(updates);
+        if (!duplicateKeys.isEmpty()) {
+            writeAll(duplicateKeys);
+        }
+    }
+
+    /** Writes the operations unordered; returns those that failed with a duplicate key, throws on any other failure. */
+    private List<WriteModel<Document>> writeAll(List<WriteModel<Document>> operations) {
         try {
-            tallies.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+            tallies.bulkWrite(operations, new BulkWriteOptions().ordered(false));
+            return List.of();
         } catch (MongoBulkWriteException e) {
-            // Unordered: every other operation was attempted; only "already applied" may be ignored.
-            boolean onlyAlreadyApplied = e.getWriteConcernError() == null
+            // Unordered: every other operation was attempted, and is guarded if it is tried again.
+            boolean onlyDuplicateKeys = e.getWriteConcernError() == null
                     && e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyAlreadyApplied) {
+            if (!onlyDuplicateKeys) {
                 throw e;
             }
+            return e.getWriteErrors().stream().map(error -> operations.get(error.getIndex())).toList();
         }
     }
 

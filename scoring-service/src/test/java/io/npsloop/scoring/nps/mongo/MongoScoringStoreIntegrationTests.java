@@ -2,19 +2,31 @@ package io.npsloop.scoring.nps.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.npsloop.contracts.Category;
 import io.npsloop.infra.LocalInfrastructure;
@@ -27,6 +39,8 @@ import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.scoring.nps.VersionedTally;
 import io.npsloop.statistics.NpsTally;
+import org.bson.BsonDocument;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +82,60 @@ class MongoScoringStoreIntegrationTests {
         store.applyDeltas(Map.of(bucket, new TallyDelta(0, 0, 1)), 3, 2);
 
         assertThat(store.tallies(List.of(bucket))).containsEntry(bucket, new VersionedTally(new NpsTally(1, 0, 1), 2));
+    }
+
+    /**
+     * Two consumers (two partitions) making the first write to one month: on a real MongoDB the
+     * loser's upsert matches nothing (no month yet), then meets the winner's month on insert and
+     * fails with a duplicate key, having applied nothing. The wire-compatible store serialises
+     * writes, so the race is staged: the collection lets the other writer create the month, then
+     * answers this record's write the way MongoDB answers the loser.
+     */
+    @Test
+    void anUpsertThatLostTheRaceToCreateItsMonthIsAppliedNotTakenForAlreadyApplied() {
+        DayBucket mine = new DayBucket(EMEA, DAY);
+        DayBucket theirs = new DayBucket(EMEA, DAY.plusDays(1));
+        MongoScoringStore otherWriter = new MongoScoringStore(database);
+        AtomicBoolean raced = new AtomicBoolean();
+        MongoScoringStore racing = new MongoScoringStore(withTallies(database, tallies -> (proxy, method, args) -> {
+            if (method.getName().equals("bulkWrite") && raced.compareAndSet(false, true)) {
+                otherWriter.applyDeltas(Map.of(theirs, new TallyDelta(0, 0, 1)), 1, 40);
+                throw new MongoBulkWriteException(BulkWriteResult.acknowledged(0, 0, 0, 0, List.of(), List.of()),
+                        List.of(new BulkWriteError(11000, "E11000 duplicate key error collection: monthly_tallies", new BsonDocument(), 0)),
+                        null, new ServerAddress(), Set.of());
+            }
+            return invoke(tallies, method, args);
+        }));
+
+        Map<DayBucket, VersionedTally> expected = Map.of(
+                mine, new VersionedTally(new NpsTally(1, 0, 0), 1),
+                theirs, new VersionedTally(new NpsTally(0, 0, 1), 1));
+
+        racing.applyDeltas(Map.of(mine, new TallyDelta(1, 0, 0)), 0, 5);
+        assertThat(raced).isTrue();
+        assertThat(store.tallies(List.of(mine, theirs))).containsExactlyInAnyOrderEntriesOf(expected);
+
+        racing.applyDeltas(Map.of(mine, new TallyDelta(1, 0, 0)), 0, 5);
+        assertThat(store.tallies(List.of(mine, theirs))).as("redelivered, still once").containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    /** The database, with its tallies collection behind the handler the function makes from the real one. */
+    @SuppressWarnings("unchecked")
+    private static MongoDatabase withTallies(MongoDatabase database, Function<MongoCollection<Document>, InvocationHandler> handler) {
+        MongoCollection<Document> real = database.getCollection(MongoScoringStore.TALLIES);
+        MongoCollection<Document> staged = (MongoCollection<Document>) Proxy.newProxyInstance(
+                MongoCollection.class.getClassLoader(), new Class<?>[] {MongoCollection.class}, handler.apply(real));
+        return (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class},
+                (proxy, method, args) -> method.getName().equals("getCollection") && args.length == 1
+                        && MongoScoringStore.TALLIES.equals(args[0]) ? staged : invoke(database, method, args));
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
