@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,18 @@ public class ResponseIntake {
      * @return an outcome per response, in the order given
      */
     public List<IntakeOutcome> acceptAll(String source, List<NewResponse> responses) {
+        return acceptAll(source, responses, Collections.nCopies(responses.size(), null));
+    }
+
+    /**
+     * As {@link #acceptAll(String, List)}, with an idempotency key per response (null for none) that
+     * gives a response without an id the id {@link #accept} would give it with that key.
+     */
+    public List<IntakeOutcome> acceptAll(String source, List<NewResponse> responses, List<@Nullable String> idempotencyKeys) {
+        if (idempotencyKeys.size() != responses.size()) {
+            throw new IllegalArgumentException("One idempotency key (or null) per response: " + idempotencyKeys.size()
+                    + " keys for " + responses.size() + " responses");
+        }
         long started = System.nanoTime();
         Instant now = clock.instant();
         IntakeOutcome[] outcomes = new IntakeOutcome[responses.size()];
@@ -94,7 +107,7 @@ public class ResponseIntake {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < responses.size(); i++) {
             NewResponse response = responses.get(i);
-            String responseId = responseId(source, response.responseId(), null);
+            String responseId = responseId(source, response.responseId(), idempotencyKeys.get(i));
             if (!keys.add(Submission.key(source, responseId))) {
                 // The same response twice in one batch: the later one must see the earlier one's outcome.
                 oneByOne.add(i);
@@ -125,7 +138,7 @@ public class ResponseIntake {
         oneByOne.sort(null);
         for (int index : oneByOne) {
             try {
-                outcomes[index] = IntakeOutcome.taken(accept(source, responses.get(index), null));
+                outcomes[index] = IntakeOutcome.taken(accept(source, responses.get(index), idempotencyKeys.get(index)));
             } catch (RuntimeException e) {
                 outcomes[index] = IntakeOutcome.refused(e);
             }

@@ -49,6 +49,25 @@ class ResponseIntakeBatchTests {
     }
 
     @Test
+    void itemsWithoutAnIdGetTheIdTheirIdempotencyKeyGivesOnTheSinglePathSoARetriedBatchIsAllDuplicates() {
+        String single = intake.accept("crm", response(null, 9, null, 1), "batch-7#0").responseId();
+        publisher.clear();
+        List<NewResponse> batch = List.of(response(null, 9, null, 1), response(null, 4, null, 1), response("r-9", 10, null, 1));
+        List<@Nullable String> keys = java.util.Arrays.asList("batch-7#0", "batch-7#1", null);
+
+        List<IntakeOutcome> first = intake.acceptAll("crm", batch, keys);
+        List<IntakeOutcome> retried = intake.acceptAll("crm", batch, keys);
+
+        assertThat(first).extracting(outcome -> outcome.result().status())
+                .containsExactly(IntakeResult.Status.DUPLICATE, IntakeResult.Status.ACCEPTED, IntakeResult.Status.ACCEPTED);
+        assertThat(first.get(0).result().responseId()).isEqualTo(single);
+        assertThat(retried).extracting(outcome -> outcome.result().status()).containsOnly(IntakeResult.Status.DUPLICATE);
+        assertThat(retried).extracting(outcome -> outcome.result().responseId())
+                .containsExactlyElementsOf(first.stream().map(outcome -> outcome.result().responseId()).toList());
+        assertThat(publisher.published()).extracting(ResponseSubmitted::score).containsExactly(4, 10);
+    }
+
+    @Test
     void aResponseTwiceInOneBatchIsPublishedOnceThenADuplicateAConflictOrAnUpdate() {
         List<IntakeOutcome> outcomes = intake.acceptAll("crm", List.of(
                 response("r-1", 9, null, 1),

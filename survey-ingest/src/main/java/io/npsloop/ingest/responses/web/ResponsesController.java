@@ -6,6 +6,7 @@ import java.util.List;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.apikeys.web.AuthenticatedSource;
 import io.npsloop.ingest.responses.IntakeMetrics;
+import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.RevisionConflictException;
@@ -21,6 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -46,6 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiResponse(responseCode = "415", description = "Content type other than application/json", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "429", description = "The key is over its rate; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class ResponsesController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponsesController.class);
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String PROBLEM = "application/problem+json";
@@ -117,13 +122,14 @@ class ResponsesController {
         if (!batchProblems.isEmpty()) {
             throw new InvalidRequestException(batchProblems);
         }
-        List<ItemResult> results = new ArrayList<>(batch.responses().size());
-        EventNotPublishedException outage = null;
+        ItemResult[] results = new ItemResult[batch.responses().size()];
+        List<Integer> valid = new ArrayList<>();
+        List<ResponseRequest> validRequests = new ArrayList<>();
         for (int index = 0; index < batch.responses().size(); index++) {
             JsonNode item = batch.responses().get(index);
             if (item == null || !item.isObject()) {
                 metrics.counted(source, null, "rejected");
-                results.add(ItemResult.rejected(index, null, List.of(new FieldProblem("(item)", "must be a JSON object"))));
+                results[index] = ItemResult.rejected(index, null, List.of(new FieldProblem("(item)", "must be a JSON object")));
                 continue;
             }
             ResponseRequest request;
@@ -131,35 +137,46 @@ class ResponsesController {
                 request = mapper.treeToValue(item, ResponseRequest.class);
             } catch (JacksonException e) {
                 metrics.counted(source, null, "rejected");
-                results.add(ItemResult.rejected(index, null, List.of(jsonProblem(e))));
+                results[index] = ItemResult.rejected(index, null, List.of(jsonProblem(e)));
                 continue;
             }
             List<FieldProblem> problems = requests.problems(request);
             if (!problems.isEmpty()) {
                 metrics.counted(source, request.channel(), "rejected");
-                results.add(ItemResult.rejected(index, request.responseId(), problems));
+                results[index] = ItemResult.rejected(index, request.responseId(), problems);
                 continue;
             }
-            if (outage != null) {
-                // The broker failed on an earlier item: waiting out the same timeout for every
-                // remaining item would only hold the client longer.
-                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
-                continue;
-            }
-            String itemKey = idempotencyKey == null ? null : idempotencyKey + "#" + index;
-            try {
-                IntakeResult result = intake.accept(source, requests.toNewResponse(request), itemKey);
-                results.add(ItemResult.of(index, result.responseId(), result.status().wireName()));
-            } catch (RevisionConflictException e) {
-                results.add(ItemResult.rejected(index, e.responseId(), List.of(new FieldProblem("revision", e.getMessage()))));
-            } catch (SubmissionInProgressException e) {
-                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
-            } catch (EventNotPublishedException e) {
-                outage = e;
-                results.add(ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE));
+            valid.add(index);
+            validRequests.add(request);
+        }
+        EventNotPublishedException outage = null;
+        if (!valid.isEmpty()) {
+            // The valid items together: one ledger write, their events sent together and awaited together.
+            List<@Nullable String> itemKeys = valid.stream().map(index -> idempotencyKey == null ? null : idempotencyKey + "#" + index).toList();
+            List<IntakeOutcome> outcomes = intake.acceptAll(source, validRequests.stream().map(requests::toNewResponse).toList(), itemKeys);
+            for (int n = 0; n < valid.size(); n++) {
+                int index = valid.get(n);
+                ResponseRequest request = validRequests.get(n);
+                IntakeOutcome outcome = outcomes.get(n);
+                IntakeResult taken = outcome.result();
+                RuntimeException refusal = outcome.refusal();
+                if (taken != null) {
+                    results[index] = ItemResult.of(index, taken.responseId(), taken.status().wireName());
+                } else if (refusal instanceof RevisionConflictException conflict) {
+                    results[index] = ItemResult.rejected(index, conflict.responseId(), List.of(new FieldProblem("revision", conflict.getMessage())));
+                } else {
+                    // Not published (broker unavailable, another request publishing the same response, or a store
+                    // failure): nothing of it counts as accepted, and sending the item again is safe.
+                    if (refusal instanceof EventNotPublishedException notPublished && outage == null) {
+                        outage = notPublished;
+                    } else if (!(refusal instanceof SubmissionInProgressException) && !(refusal instanceof EventNotPublishedException)) {
+                        LOG.warn("Batch item {} of source {} not taken", index, source, refusal);
+                    }
+                    results[index] = ItemResult.of(index, request.responseId(), BatchResult.UNAVAILABLE);
+                }
             }
         }
-        BatchResult result = BatchResult.of(results);
+        BatchResult result = BatchResult.of(List.of(results));
         if (outage != null && result.accepted() + result.updated() == 0) {
             throw outage;
         }
