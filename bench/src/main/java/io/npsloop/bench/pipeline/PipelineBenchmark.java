@@ -186,12 +186,15 @@ public final class PipelineBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        SERVICES.forEach(service -> copies.put(service, ServiceProcess.copyJar(service, repository(), jars)));
-        List<String> labels = new ArrayList<>(SERVICES);
+        // Sections b to e measure the pipeline; a (and f) alone need none of its five services.
+        boolean pipeline = options.sections().stream().anyMatch(List.of("b", "c", "d", "e")::contains);
+        List<String> labels = new ArrayList<>(pipeline ? SERVICES : List.of());
         if (options.runs("a")) {
             // Section a measures ingest on a survey-ingest of its own, so its load does not queue up in front of scoring.
             labels.add(0, INGEST_ALONE);
         }
+        labels.stream().map(label -> label.equals(INGEST_ALONE) ? "survey-ingest" : label).distinct()
+                .forEach(service -> copies.put(service, ServiceProcess.copyJar(service, repository(), jars)));
         for (String label : labels) {
             String service = label.equals(INGEST_ALONE) ? "survey-ingest" : label;
             List<String> javaOptions = new ArrayList<>(options.serviceJavaOptions());
