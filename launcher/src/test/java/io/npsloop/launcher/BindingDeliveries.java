@@ -23,7 +23,8 @@ final class BindingDeliveries {
     /** Starts counting the records sent to the input channel of {@code binding} (such as {@code raiseAlerts-in-0}). */
     void watch(ApplicationContext service, String binding) {
         AbstractMessageChannel channel = service.getBean(binding, AbstractMessageChannel.class);
-        channel.addInterceptor(new ChannelInterceptor() {
+        // First in line: a record the platform's ContractCheck refuses has still been delivered.
+        channel.addInterceptor(0, new ChannelInterceptor() {
             @Override
             public Message<?> preSend(Message<?> message, MessageChannel to) {
                 Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);

@@ -1,5 +1,9 @@
 package io.npsloop.contracts;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Stable event type names, used both in each event's {@code eventType} field and in the
  * CloudEvents {@code ce_type} header. They are strings, not class names, so that renaming a Java
@@ -22,6 +26,38 @@ public final class EventTypes {
     public static final String CUSTOMER_ERASURE_REQUESTED = "io.npsloop.customer.erasure.requested";
     public static final String CUSTOMER_ERASED = "io.npsloop.customer.erased";
 
+    /** Where the JSON Schema of each event type is on the classpath, under {@link #SCHEMA_BASE_URI}. */
+    public static final String SCHEMA_BASE_URI = "https://npsloop.io/schemas/";
+
+    private static final Map<String, String> SCHEMA_FILES = Map.ofEntries(
+            Map.entry(RESPONSE_SUBMITTED, "ResponseSubmitted.schema.json"),
+            Map.entry(RESPONSE_SCORED, "ResponseScored.schema.json"),
+            Map.entry(NPS_METRICS_UPDATED, "NpsMetricsUpdated.schema.json"),
+            Map.entry(DETRACTOR_ALERT_RAISED, "DetractorAlertRaised.schema.json"),
+            Map.entry(CASE_OPENED, "CaseOpened.schema.json"),
+            Map.entry(CASE_STATUS_CHANGED, "CaseStatusChanged.schema.json"),
+            Map.entry(CONTACT_ATTEMPTED, "ContactAttempted.schema.json"),
+            Map.entry(ROOT_CAUSE_CODED, "RootCauseCoded.schema.json"),
+            Map.entry(INCENTIVE_OFFERED, "IncentiveOffered.schema.json"),
+            Map.entry(LOOP_CLOSED, "LoopClosed.schema.json"),
+            Map.entry(RESURVEY_REQUESTED, "ResurveyRequested.schema.json"),
+            Map.entry(ADVOCACY_TASK_CREATED, "AdvocacyTaskCreated.schema.json"),
+            Map.entry(CUSTOMER_ERASURE_REQUESTED, "CustomerErasureRequested.schema.json"),
+            Map.entry(CUSTOMER_ERASED, "CustomerErased.schema.json"));
+
     private EventTypes() {
+    }
+
+    /**
+     * The schema file of an event type ({@code schemas/<file>} on the classpath, {@code $id}
+     * {@link #SCHEMA_BASE_URI}{@code <file>}), or empty for a type this version does not know.
+     */
+    public static Optional<String> schemaFile(String eventType) {
+        return Optional.ofNullable(SCHEMA_FILES.get(eventType));
+    }
+
+    /** Every event type with a schema. */
+    public static Set<String> all() {
+        return SCHEMA_FILES.keySet();
     }
 }

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventSchemas {
 
-    static final String BASE_URI = "https://npsloop.io/schemas/";
+    static final String BASE_URI = EventTypes.SCHEMA_BASE_URI;
 
     /** Every event record and the event type it carries. */
     static final Map<Class<? extends Record>, String> EVENT_TYPES = Map.ofEntries(
