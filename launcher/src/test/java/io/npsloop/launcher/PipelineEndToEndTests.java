@@ -2,6 +2,7 @@ package io.npsloop.launcher;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -87,6 +88,26 @@ class PipelineEndToEndTests {
 
         JsonNode pareto = client.get(ServiceKind.REPORTING, "/api/v1/reports/root-causes");
         assertThat(pareto.toString()).contains("delivery");
+
+        // A source system's batch: each valid item counted once, the broken item named, a copy in the
+        // same batch and a retry of the whole batch counted not at all.
+        String batch = """
+                {"responses":[
+                  {"responseId":"r-2001","customerId":"c-51","score":10,"channel":"web"},
+                  {"responseId":"r-2002","customerId":"c-52","score":8,"channel":"web"},
+                  {"responseId":"r-2003","customerId":"c-53","score":"ten"},
+                  {"responseId":"r-2001","customerId":"c-51","score":10,"channel":"web"}]}""";
+        JsonNode first = PipelineClient.JSON.readTree(client.post(ServiceKind.SURVEY_INGEST, "/api/v1/responses/batch", batch).body());
+        assertThat(first.path("results").findValuesAsString("status")).containsExactly("accepted", "accepted", "rejected", "duplicate");
+        assertThat(first.path("results").get(2).path("errors").get(0).path("field").asString()).isEqualTo("score");
+        JsonNode retried = PipelineClient.JSON.readTree(client.post(ServiceKind.SURVEY_INGEST, "/api/v1/responses/batch", batch).body());
+        assertThat(retried.path("results").findValuesAsString("status")).containsExactly("duplicate", "duplicate", "rejected", "duplicate");
+
+        JsonNode withBatch = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview", node -> n(node, "30d") == 4);
+        assertThat(window(withBatch, "30d").path("promoters").asLong()).isEqualTo(2);
+        assertThat(window(withBatch, "30d").path("passives").asLong()).isEqualTo(1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> n(client.get(ServiceKind.REPORTING, "/api/v1/reports/overview"), "30d") == 4);
     }
 
     private LocalPipeline start() {
