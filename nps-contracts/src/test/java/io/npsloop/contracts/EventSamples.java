@@ -81,7 +81,7 @@ final class EventSamples {
     static CaseStatusChanged caseStatusChanged() {
         return new CaseStatusChanged("7d1c2b3a-0000-4000-8000-000000000006", EventTypes.CASE_STATUS_CHANGED,
                 CaseStatusChanged.SCHEMA_VERSION, Instant.parse("2025-03-04T11:00:00Z"), "case-17", "al-9", "r-1001",
-                "c-42", "emea-retention", 2, "CLAIMED", "CONTACTED", "agent-3", "Called, no answer, call back Thursday.");
+                "c-42", "emea-retention", 2, "CLAIMED", "CONTACTED", "agent-3", "Called, no answer, call back Thursday.", "agent-3");
     }
     static ContactAttempted contactAttempted() {
         return new ContactAttempted("7d1c2b3a-0000-4000-8000-000000000007", EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, Instant.parse("2025-03-04T11:05:00Z"), "case-17", "c-42", "r-1001", 2L, "emea-retention", "ada", "PHONE", "CALLBACK_REQUESTED", Instant.parse("2025-03-06T09:00:00Z"), 1, false, Instant.parse("2025-03-04T10:15:34Z"));

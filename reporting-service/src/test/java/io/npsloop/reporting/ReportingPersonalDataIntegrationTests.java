@@ -130,7 +130,7 @@ class ReportingPersonalDataIntegrationTests {
                         wonBack.accountId(), Severity.NORMAL, queue, 2, opened.plus(1, ChronoUnit.DAYS), wonBack.accountValue()),
                 status(caseId, first, 1, "OPEN", "CLAIMED", opened.plusSeconds(60), null),
                 new ContactAttempted(uuid(), EventTypes.CONTACT_ATTEMPTED, 1, opened.plusSeconds(600), caseId, customer,
-                        wonBack.responseId(), 2, queue, "agent-7", "phone", "REACHED", null, 1, true, opened),
+                        wonBack.responseId(), 2, queue, "agent-7", "PHONE", "REACHED", null, 1, true, opened),
                 status(caseId, first, 3, "CLAIMED", "CONTACTED", opened.plusSeconds(600), null),
                 new RootCauseCoded(uuid(), EventTypes.ROOT_CAUSE_CODED, 1, opened.plusSeconds(660), caseId, customer,
                         wonBack.responseId(), 4, queue, "agent-7", List.of("other"), "customer " + NAME + " says " + NOTE),
@@ -144,7 +144,7 @@ class ReportingPersonalDataIntegrationTests {
                         queue, 2, Category.DETRACTOR, "pd-re-1", 9, Category.PROMOTER, "DETRACTOR->PROMOTER", opened.plusSeconds(7200)),
                 status(caseId, first, 9, "RESOLVED", "CLOSED", opened.plusSeconds(7300), null),
                 new AdvocacyTaskCreated(uuid(), EventTypes.ADVOCACY_TASK_CREATED, 1, start.plusSeconds(200), "advocacy-pd-3",
-                        promoter.customerId(), promoter.responseId(), 0, "advocacy", "REVIEW", 10, promoter.accountId(),
+                        promoter.customerId(), promoter.responseId(), 1, "advocacy", "REVIEW", 10, promoter.accountId(),
                         start.plus(2, ChronoUnit.DAYS)));
         for (Record e : events) {
             send(TOPICS.followups(), customer, uuid(), JSON.valueToTree(e).path("eventType").asString(), e);
@@ -185,7 +185,7 @@ class ReportingPersonalDataIntegrationTests {
     static CaseStatusChanged status(String caseId, DetractorAlertRaised alert, long sequence, String from, String to, Instant at,
             @Nullable String reason) {
         return new CaseStatusChanged(uuid(), EventTypes.CASE_STATUS_CHANGED, 1, at, caseId, alert.alertId(), alert.responseId(),
-                alert.customerId(), alert.ownerQueue(), sequence, from, to, "agent-7", reason);
+                alert.customerId(), alert.ownerQueue(), sequence, from, to, "agent-7", reason, null);
     }
 
     void send(String topic, String key, String id, String type, Record event) {

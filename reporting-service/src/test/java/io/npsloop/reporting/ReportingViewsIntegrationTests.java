@@ -251,12 +251,17 @@ class ReportingViewsIntegrationTests {
                 alert.accountId(), Severity.NORMAL, c.queue, 2, c.slaDueAt, alert.accountValue()));
         long seq = 0;
         Instant t = c.openedAt.plusSeconds(60);
-        events.add(status(c, customer, ++seq, "OPEN", "CLAIMED", c.owner, t));
+        // The owner's claim of their own, as events before owner existed told it, or a lead's assignment.
+        switch (rnd.nextInt(3)) {
+            case 0 -> events.add(status(c, customer, ++seq, "OPEN", "CLAIMED", c.owner, null, t));
+            case 1 -> events.add(status(c, customer, ++seq, "OPEN", "CLAIMED", c.owner, c.owner, t));
+            default -> events.add(status(c, customer, ++seq, "OPEN", "CLAIMED", "lead-" + rnd.nextInt(2), c.owner, t));
+        }
         if (rnd.nextInt(10) < 7) {
             Instant contact = c.openedAt.plusSeconds(600 + rnd.nextInt(150_000));
             c.firstContactAt = contact;
             events.add(new ContactAttempted(uuid(), EventTypes.CONTACT_ATTEMPTED, 1, contact, caseId, customer, c.responseId,
-                    ++seq, c.queue, c.owner, "phone", "REACHED", null, 1, true, c.openedAt));
+                    ++seq, c.queue, c.owner, "PHONE", "REACHED", null, 1, true, c.openedAt));
             events.add(status(c, customer, ++seq, "CLAIMED", "CONTACTED", c.owner, contact));
             if (rnd.nextInt(10) < 6) {
                 List<String> causes = new ArrayList<>(List.of(CAUSES[rnd.nextInt(CAUSES.length)]));
@@ -307,9 +312,13 @@ class ReportingViewsIntegrationTests {
     }
 
     CaseStatusChanged status(TruthCase c, String customer, long seq, String from, String to, String actor, Instant at) {
+        return status(c, customer, seq, from, to, actor, actor, at);
+    }
+
+    CaseStatusChanged status(TruthCase c, String customer, long seq, String from, String to, String actor, String owner, Instant at) {
         c.state = to;
         return new CaseStatusChanged(uuid(), EventTypes.CASE_STATUS_CHANGED, 1, at, c.caseId, c.alertId, c.responseId,
-                customer, c.queue, seq, from, to, actor, null);
+                customer, c.queue, seq, from, to, actor, null, owner);
     }
 
     static String eventType(Record e) {

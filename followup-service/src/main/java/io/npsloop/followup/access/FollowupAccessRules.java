@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may call follow-up. Agents and team leads work cases (which cases, by queue, is decided per
- * case: another queue's case is not found); admins keep the taxonomy, incentives and experiments.
+ * case: another queue's case is not found), and only team leads assign and transfer them; admins
+ * keep the taxonomy, incentives and experiments.
  */
 @Component
 class FollowupAccessRules implements AccessRules {
@@ -21,6 +22,8 @@ class FollowupAccessRules implements AccessRules {
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*").hasAnyRole(AGENT, LEAD)
+                // Hand-overs are team leads' work: declared before the case actions that agents may call.
+                .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assign", "/api/v1/cases/*/transfer").hasRole(LEAD)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/*").hasAnyRole(AGENT, LEAD)
                 .requestMatchers(HttpMethod.GET, "/api/v1/suppressions").hasAnyRole(LEAD, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/root-causes").hasAnyRole(AGENT, LEAD, ADMIN)

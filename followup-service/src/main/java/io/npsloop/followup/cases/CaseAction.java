@@ -1,7 +1,11 @@
 package io.npsloop.followup.cases;
 
-/** What can be done to a case; {@link CaseTransitions} says in which states and to which state. */
+/**
+ * What can be done to a case; {@link CaseTransitions} says in which states and to which state.
+ * {@code ASSIGN} (a claim made by a team lead for a named agent) and {@code TRANSFER} (a move to
+ * another queue) are team leads' actions.
+ */
 public enum CaseAction {
     CLAIM, RELEASE, CONTACT_REACHED, CONTACT_FAILED, GIVE_UP, CODE_ROOT_CAUSE, OFFER_INCENTIVE, RESOLVE, CLOSE,
-    REOPEN, ESCALATE, REQUEST_RESURVEY
+    REOPEN, ESCALATE, REQUEST_RESURVEY, ASSIGN, TRANSFER
 }

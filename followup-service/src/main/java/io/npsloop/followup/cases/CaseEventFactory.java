@@ -35,6 +35,6 @@ final class CaseEventFactory {
         return outgoing(after, id, EventTypes.CASE_STATUS_CHANGED, at, new CaseStatusChanged(id,
                 EventTypes.CASE_STATUS_CHANGED, CaseStatusChanged.SCHEMA_VERSION, at, after.caseId(), after.alertId(),
                 after.responseId(), after.customerId(), after.queue(), sequence, before.state().name(),
-                after.state().name(), actor, reason));
+                after.state().name(), actor, reason, after.claimedBy()));
     }
 }

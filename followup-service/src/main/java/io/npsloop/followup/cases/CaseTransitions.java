@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.npsloop.followup.cases.CaseAction.ASSIGN;
 import static io.npsloop.followup.cases.CaseAction.CLAIM;
 import static io.npsloop.followup.cases.CaseAction.CLOSE;
 import static io.npsloop.followup.cases.CaseAction.CODE_ROOT_CAUSE;
@@ -17,6 +18,7 @@ import static io.npsloop.followup.cases.CaseAction.RELEASE;
 import static io.npsloop.followup.cases.CaseAction.REOPEN;
 import static io.npsloop.followup.cases.CaseAction.REQUEST_RESURVEY;
 import static io.npsloop.followup.cases.CaseAction.RESOLVE;
+import static io.npsloop.followup.cases.CaseAction.TRANSFER;
 import static io.npsloop.followup.cases.CaseState.CLAIMED;
 import static io.npsloop.followup.cases.CaseState.CLOSED;
 import static io.npsloop.followup.cases.CaseState.CONTACTED;
@@ -31,6 +33,9 @@ import static io.npsloop.followup.cases.CaseState.UNREACHABLE;
  * each leads to. Anything not in the table is refused. The README shows the same table.
  * Claiming a case that is already {@code CLAIMED} or {@code CONTACTED} is a take-over of an expired
  * claim; whether the claim has expired is checked by {@link CaseWork}, not here.
+ * {@code ASSIGN} is a claim a team lead makes for an agent, so it is allowed where a claim is and
+ * leads where a claim does; {@code TRANSFER} drops the claim like {@code RELEASE} and otherwise
+ * keeps the state. Neither is allowed once a case is resolved, unreachable or closed.
  */
 public final class CaseTransitions {
 
@@ -39,6 +44,8 @@ public final class CaseTransitions {
     static {
         allow(OPEN, CLAIM, CLAIMED);
         allow(OPEN, ESCALATE, ESCALATED);
+        allow(OPEN, ASSIGN, CLAIMED);
+        allow(OPEN, TRANSFER, OPEN);
 
         allow(CLAIMED, CLAIM, CLAIMED);
         allow(CLAIMED, RELEASE, OPEN);
@@ -46,6 +53,8 @@ public final class CaseTransitions {
         allow(CLAIMED, CONTACT_FAILED, CLAIMED);
         allow(CLAIMED, GIVE_UP, UNREACHABLE);
         allow(CLAIMED, ESCALATE, ESCALATED);
+        allow(CLAIMED, ASSIGN, CLAIMED);
+        allow(CLAIMED, TRANSFER, OPEN);
 
         allow(CONTACTED, CLAIM, CONTACTED);
         allow(CONTACTED, RELEASE, CONTACTED);
@@ -56,6 +65,8 @@ public final class CaseTransitions {
         allow(CONTACTED, OFFER_INCENTIVE, CONTACTED);
         allow(CONTACTED, RESOLVE, RESOLVED);
         allow(CONTACTED, ESCALATE, ESCALATED);
+        allow(CONTACTED, ASSIGN, CONTACTED);
+        allow(CONTACTED, TRANSFER, CONTACTED);
 
         allow(RESOLVED, CODE_ROOT_CAUSE, RESOLVED);
         allow(RESOLVED, REQUEST_RESURVEY, RESOLVED);
@@ -70,9 +81,13 @@ public final class CaseTransitions {
 
         allow(ESCALATED, CLAIM, CLAIMED);
         allow(ESCALATED, ESCALATE, ESCALATED);
+        allow(ESCALATED, ASSIGN, CLAIMED);
+        allow(ESCALATED, TRANSFER, ESCALATED);
 
         allow(REOPENED, CLAIM, CLAIMED);
         allow(REOPENED, ESCALATE, ESCALATED);
+        allow(REOPENED, ASSIGN, CLAIMED);
+        allow(REOPENED, TRANSFER, REOPENED);
     }
 
     private CaseTransitions() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -24,12 +25,16 @@ import io.npsloop.followup.rootcauses.RootCauseStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What agents do to cases. Each command reads the case, decides with the state machine and the
- * rules here, and stores the new case, its audit entry and its events as one write guarded by the
- * version it read; a concurrent change makes the write miss and the command answer 409, so two
- * agents can never both claim a case. The events are then relayed from the case's outbox.
+ * What agents and team leads do to cases. Each command reads the case, decides with the state
+ * machine and the rules here, and stores the new case, its audit entry and its events as one write
+ * guarded by the version it read; a concurrent change makes the write miss and the command answer
+ * 409, so two agents can never both claim a case, nor a lead's hand-over overwrite a change it did
+ * not see. The events are then relayed from the case's outbox.
  */
 public class CaseWork {
+
+    /** The start of the reason of a transfer's status event and audit entry. */
+    private static final String TRANSFERRED = "transferred";
 
     private final CaseStore store;
     private final OutboxRelay relay;
@@ -86,8 +91,12 @@ public class CaseWork {
             }
             throw heldByOther(current, CaseAction.CLAIM);
         }
-        return commit(change(current, CaseAction.CLAIM, actor, now, null,
-                b -> b.claimedBy(actor.username()).claimExpiresAt(now.plus(policy.claimTimeout())), List.of()));
+        // Taking over an expired claim keeps the state (CLAIMED or CONTACTED) but changes the holder:
+        // announced all the same, so that consumers learn the new owner.
+        boolean newHolder = current.claimedBy() != null && !actor.username().equals(current.claimedBy());
+        return commit(change(current, CaseAction.CLAIM, CaseAction.CLAIM.name(), actor, now, null,
+                b -> b.claimedBy(actor.username()).claimExpiresAt(now.plus(policy.claimTimeout())),
+                new StatusNotice(actor.username(), null, newHolder), List.of()));
     }
 
     public FollowupCase release(Actor actor, String caseId) {
@@ -243,6 +252,58 @@ public class CaseWork {
                 })));
     }
 
+    /**
+     * A team lead hands the case to a named agent: a claim made for them, with the claim's lease
+     * ({@link CasePolicy#claimTimeout()}), replacing whoever held the case. The audit entry names
+     * the lead and the previous holder. The {@code CaseStatusChanged} goes out also when the state
+     * stays (a held case handed to another agent), with the lead as its actor, the new holder as its
+     * {@code owner} and {@code assigned to <agent>} as its reason.
+     * Assigning the case to the agent who holds it changes nothing.
+     */
+    public FollowupCase assign(Actor actor, String caseId, @Nullable String agent) {
+        requireLead(actor, "assign cases");
+        HandoverRules.requireValid(HandoverRules.assignment(agent));
+        String assignee = HandoverRules.agentOf(Objects.requireNonNull(agent));
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireQueue(actor, current);
+        CaseTransitions.next(current.state(), CaseAction.ASSIGN);
+        if (current.heldAt(now) && assignee.equals(current.claimedBy())) {
+            return current;
+        }
+        String previous = current.claimedBy();
+        String details = "to " + assignee + (previous == null ? " (was unclaimed)" : " (was held by " + previous + ")");
+        return commit(change(current, CaseAction.ASSIGN, CaseAction.ASSIGN.name(), actor, now, details,
+                b -> b.claimedBy(assignee).claimExpiresAt(now.plus(policy.claimTimeout())),
+                new StatusNotice(actor.username(), "assigned to " + assignee, true), List.of()));
+    }
+
+    /**
+     * A team lead moves the case out of one of their queues into another queue, any queue: handing
+     * a case to another team is the point. The claim goes (a claimed case is OPEN again, a contacted
+     * one stays CONTACTED); the SLA due time, the overdue mark and the escalation level stay, so the
+     * SLA watch goes on from where the case is. A {@code CaseStatusChanged} with the new queue goes
+     * out also when the state stays, its reason {@code transferred: <from> -> <to>} and the lead's
+     * reason, as in the audit entry. Transferring a case to its own queue changes nothing.
+     */
+    public FollowupCase transfer(Actor actor, String caseId, @Nullable String queue, @Nullable String reason) {
+        requireLead(actor, "transfer cases");
+        HandoverRules.requireValid(HandoverRules.transfer(queue, reason));
+        String target = Objects.requireNonNull(queue);
+        String why = HandoverRules.reasonOf(reason);
+        Instant now = clock.instant();
+        FollowupCase current = find(caseId);
+        requireQueue(actor, current);
+        CaseTransitions.next(current.state(), CaseAction.TRANSFER);
+        if (target.equals(current.queue())) {
+            return current;
+        }
+        String details = TRANSFERRED + ": " + current.queue() + " -> " + target + (why == null ? "" : ": " + why);
+        return commit(change(current, CaseAction.TRANSFER, CaseAction.TRANSFER.name(), actor, now, details,
+                b -> b.queue(target).claimedBy(null).claimExpiresAt(null),
+                new StatusNotice(actor.username(), details, true), List.of()));
+    }
+
     /** Stores a change and relays its events; a concurrent change of the same case is a 409. */
     FollowupCase commit(CaseChange change) {
         if (!store.apply(change)) {
@@ -273,9 +334,17 @@ public class CaseWork {
     static CaseChange change(FollowupCase current, @Nullable CaseAction action, String what, Actor actor, Instant now,
             @Nullable String details, UnaryOperator<FollowupCase.Builder> edit,
             List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
+        return change(current, action, what, actor, now, details, edit, new StatusNotice(actor.username(), details, false),
+                extraEvents);
+    }
+
+    /** A change whose {@code CaseStatusChanged} is described by {@code status}. */
+    static CaseChange change(FollowupCase current, @Nullable CaseAction action, String what, Actor actor, Instant now,
+            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit, StatusNotice status,
+            List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
         CaseState to = action == null ? current.state() : CaseTransitions.next(current.state(), action);
-        boolean stateChanged = to != current.state();
-        long events = (stateChanged ? 1 : 0) + extraEvents.size();
+        boolean announced = to != current.state() || status.evenIfStateStays();
+        long events = (announced ? 1 : 0) + extraEvents.size();
         AuditEntry audit = new AuditEntry(actor.username(), what, now, current.state().name(), to.name(), details);
         List<AuditEntry> trail = new ArrayList<>(current.audit());
         trail.add(audit);
@@ -287,13 +356,21 @@ public class CaseWork {
                 .build();
         List<OutgoingEvent> out = new ArrayList<>();
         long sequence = current.sequence();
-        if (stateChanged) {
-            out.add(CaseEventFactory.statusChanged(current, after, ++sequence, actor.username(), now, details));
+        if (announced) {
+            out.add(CaseEventFactory.statusChanged(current, after, ++sequence, status.actor(), now, status.reason()));
         }
         for (BiFunction<FollowupCase, Long, OutgoingEvent> extra : extraEvents) {
             out.add(extra.apply(after, ++sequence));
         }
         return new CaseChange(current, after, audit, out);
+    }
+
+    /**
+     * What the {@code CaseStatusChanged} of a change says: who it names as actor, its reason, and
+     * whether it goes out when the state stays (the transition table alone announces state changes
+     * only, but consumers must also learn of a new queue or a new holder).
+     */
+    record StatusNotice(String actor, @Nullable String reason, boolean evenIfStateStays) {
     }
 
     private static CaseAction actionOf(CaseChange change) {
@@ -365,6 +442,13 @@ public class CaseWork {
             return;
         }
         requireHolder(actor, current, action);
+    }
+
+    /** Hand-overs are team leads' work; agents are refused whatever the case. */
+    private static void requireLead(Actor actor, String what) {
+        if (!actor.supervises()) {
+            throw new ForbiddenActionException("Only team leads " + what);
+        }
     }
 
     private static CaseConflictException heldByOther(FollowupCase current, CaseAction action) {

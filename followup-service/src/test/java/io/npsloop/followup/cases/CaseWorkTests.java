@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.Severity;
@@ -24,6 +25,7 @@ import static io.npsloop.followup.cases.InMemoryFollowup.GRACE;
 import static io.npsloop.followup.cases.InMemoryFollowup.LIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CaseWorkTests {
 
@@ -84,6 +86,9 @@ class CaseWorkTests {
         assertThat(taken.state()).isEqualTo(CaseState.CLAIMED);
         assertThatThrownBy(() -> f.work.recordContact(ADA, id, PHONE, REACHED, null, null))
                 .isInstanceOfSatisfying(CaseConflictException.class, e -> assertThat(e.holder()).isEqualTo("grace"));
+        assertThat(statusEvents()).as("the take-over is announced though the state stays, so the owner moves")
+                .extracting(CaseStatusChanged::actor, CaseStatusChanged::owner)
+                .containsExactly(tuple("ada", "ada"), tuple("grace", "grace"));
     }
 
     @Test
@@ -103,6 +108,8 @@ class CaseWorkTests {
         f.clock.advance(Duration.ofHours(1));
 
         assertThat(f.work.claim(GRACE, id).state()).isEqualTo(CaseState.CONTACTED);
+        assertThat(statusEvents()).last().extracting(CaseStatusChanged::toState, CaseStatusChanged::owner)
+                .containsExactly("CONTACTED", "grace");
     }
 
     @Test
@@ -362,5 +369,9 @@ class CaseWorkTests {
     private void reach() {
         f.work.claim(ADA, id);
         f.work.recordContact(ADA, id, PHONE, REACHED, null, null);
+    }
+
+    private List<CaseStatusChanged> statusEvents() {
+        return f.events(id, EventTypes.CASE_STATUS_CHANGED).stream().map(e -> (CaseStatusChanged) e.payload()).toList();
     }
 }

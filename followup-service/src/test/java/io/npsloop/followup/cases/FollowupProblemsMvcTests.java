@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -69,6 +71,8 @@ class FollowupProblemsMvcTests {
     /** An agent of customer-care only; the test case is in the executive queue. */
     static final String BO = ISSUER.token("bo", List.of(Role.AGENT), List.of("customer-care"));
     static final String LIN = ISSUER.token("lin", List.of(Role.LEAD), List.of("*"));
+    /** A team lead of customer-care only; the test case is in the executive queue. */
+    static final String KIM = ISSUER.token("kim", List.of(Role.LEAD), List.of("customer-care"));
     static final String INES = ISSUER.token("ines", List.of(Role.ADMIN), List.of());
     static final String ALI = ISSUER.token("ali", List.of(Role.ANALYST), List.of("*"));
     static final String EXPIRED = ISSUER.token("ada", List.of("agent"), List.of("*"), DevIssuer.ISSUER, DevIssuer.AUDIENCE,
@@ -140,6 +144,26 @@ class FollowupProblemsMvcTests {
                 new Refusal("other without text", "POST", "/api/v1/cases/" + CASE + "/root-causes", ADA,
                         "{\"categories\":[\"other\"]}", 400, "otherText"),
                 new Refusal("work queue limit too large", "GET", "/api/v1/cases?limit=5000", ADA, null, 400, "limit"),
+                new Refusal("assignment without an agent", "POST", "/api/v1/cases/" + CASE + "/assign", LIN, "{}", 400, "agent"),
+                new Refusal("assignment to nobody", "POST", "/api/v1/cases/" + CASE + "/assign", LIN,
+                        "{\"agent\":null}", 400, "agent"),
+                new Refusal("assignment to a blank agent", "POST", "/api/v1/cases/" + CASE + "/assign", LIN,
+                        "{\"agent\":\"  \"}", 400, "agent"),
+                new Refusal("assignment with an unknown field", "POST", "/api/v1/cases/" + CASE + "/assign", LIN,
+                        "{\"agent\":\"grace\",\"until\":\"tomorrow\"}", 400, "until"),
+                new Refusal("assignment to a list of agents", "POST", "/api/v1/cases/" + CASE + "/assign", LIN,
+                        "{\"agent\":[\"grace\"]}", 400, "agent"),
+                new Refusal("transfer without a queue", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN, "{}", 400, "queue"),
+                new Refusal("transfer to a blank queue", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                        "{\"queue\":\" \"}", 400, "queue"),
+                new Refusal("transfer to a malformed queue", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                        "{\"queue\":\"billing team\"}", 400, "queue"),
+                new Refusal("transfer to every queue", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                        "{\"queue\":\"*\"}", 400, "queue"),
+                new Refusal("transfer with an over-long reason", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                        "{\"queue\":\"billing\",\"reason\":\"" + "x".repeat(501) + "\"}", 400, "reason"),
+                new Refusal("transfer with an unknown field", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                        "{\"queue\":\"billing\",\"team\":\"billing\"}", 400, "team"),
                 new Refusal("root cause without a name", "POST", "/api/v1/root-causes", INES, "{\"name\":\" \"}", 400, "name"),
                 new Refusal("deactivating other", "POST", "/api/v1/root-causes/other/deactivate", INES, null, 400, "id"),
                 new Refusal("incentive with a negative cost", "POST", "/api/v1/incentives", INES,
@@ -172,6 +196,27 @@ class FollowupProblemsMvcTests {
                 new Refusal("agent of another queue reads the case", "GET", "/api/v1/cases/" + CASE, BO, null, 404, null),
                 new Refusal("analyst reads the work queue", "GET", "/api/v1/cases", ALI, null, 403, null),
                 new Refusal("analyst claims", "POST", "/api/v1/cases/" + CASE + "/claim", ALI, null, 403, null),
+                new Refusal("agent assigns", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{\"agent\":\"ada\"}", 403, null),
+                new Refusal("agent assigns with a bad body", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{}", 403, null),
+                new Refusal("agent transfers", "POST", "/api/v1/cases/" + CASE + "/transfer", ADA,
+                        "{\"queue\":\"billing\"}", 403, null),
+                new Refusal("admin assigns", "POST", "/api/v1/cases/" + CASE + "/assign", INES, "{\"agent\":\"ada\"}", 403, null),
+                new Refusal("admin transfers", "POST", "/api/v1/cases/" + CASE + "/transfer", INES,
+                        "{\"queue\":\"billing\"}", 403, null),
+                new Refusal("analyst transfers", "POST", "/api/v1/cases/" + CASE + "/transfer", ALI,
+                        "{\"queue\":\"billing\"}", 403, null),
+                new Refusal("assignment without a token", "POST", "/api/v1/cases/" + CASE + "/assign", null,
+                        "{\"agent\":\"ada\"}", 401, null),
+                new Refusal("transfer without a token", "POST", "/api/v1/cases/" + CASE + "/transfer", null,
+                        "{\"queue\":\"billing\"}", 401, null),
+                new Refusal("lead of another queue assigns", "POST", "/api/v1/cases/" + CASE + "/assign", KIM,
+                        "{\"agent\":\"bo\"}", 404, null),
+                new Refusal("lead of another queue transfers", "POST", "/api/v1/cases/" + CASE + "/transfer", KIM,
+                        "{\"queue\":\"customer-care\"}", 404, null),
+                new Refusal("assignment of an unknown case", "POST", "/api/v1/cases/no-such-case/assign", LIN,
+                        "{\"agent\":\"ada\"}", 404, null),
+                new Refusal("transfer of an unknown case", "POST", "/api/v1/cases/no-such-case/transfer", LIN,
+                        "{\"queue\":\"billing\"}", 404, null),
                 new Refusal("agent manages the taxonomy", "POST", "/api/v1/root-causes", ADA, "{\"name\":\"Packaging\"}", 403, null),
                 new Refusal("lead manages the taxonomy", "POST", "/api/v1/root-causes", LIN, "{\"name\":\"Packaging\"}", 403, null),
                 new Refusal("agent manages incentives", "POST", "/api/v1/incentives", ADA,
@@ -234,6 +279,58 @@ class FollowupProblemsMvcTests {
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
                 .andExpect(jsonPath("$.action").value("CLAIM"))
                 .andExpect(jsonPath("$.claimedBy").value("ada"));
+    }
+
+    @Test
+    void badHandOverNamesEveryBadFieldAndChangesNothing() throws Exception {
+        FollowupCase before = f.store.find(caseId);
+
+        send(new Refusal("transfer with three bad fields", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                "{\"queue\":\"\",\"reason\":\"" + "x".repeat(501) + "\",\"team\":\"billing\",\"urgent\":true}",
+                400, null))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("team", "urgent", "queue", "reason")));
+        send(new Refusal("assignment with two bad fields", "POST", "/api/v1/cases/" + CASE + "/assign", LIN,
+                "{\"agent\":\"\",\"queue\":\"billing\"}", 400, null))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("queue", "agent")));
+        assertThat(f.store.find(caseId)).isEqualTo(before);
+    }
+
+    @Test
+    void leadAssignsAndTransfersACase() throws Exception {
+        send(new Refusal("assignment", "POST", "/api/v1/cases/" + CASE + "/assign", LIN, "{\"agent\":\"grace\"}", 200, null))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.claimedBy").value("grace"))
+                .andExpect(jsonPath("$.audit[-1].who").value("lin"))
+                .andExpect(jsonPath("$.audit[-1].details").value("to grace (was held by ada)"));
+        send(new Refusal("transfer", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                "{\"queue\":\"customer-care\",\"reason\":\"a delivery question\"}", 200, null))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.queue").value("customer-care"))
+                .andExpect(jsonPath("$.state").value("OPEN"))
+                .andExpect(jsonPath("$.claimedBy").doesNotExist())
+                .andExpect(jsonPath("$.audit[-1].details").value("transferred: executive -> customer-care: a delivery question"));
+    }
+
+    @Test
+    void handOverOfAClosedCaseIsA409NamingStateAndAction() throws Exception {
+        f.work.recordContact(InMemoryFollowup.ADA, caseId, ContactAttempt.Channel.PHONE, ContactAttempt.Outcome.REACHED, null, null);
+        f.work.codeRootCauses(InMemoryFollowup.ADA, caseId, List.of("price"), null);
+        f.work.resolve(InMemoryFollowup.ADA, caseId, null);
+        f.work.close(InMemoryFollowup.LIN, caseId, null);
+
+        send(new Refusal("assign a closed case", "POST", "/api/v1/cases/" + CASE + "/assign", LIN, "{\"agent\":\"grace\"}", 409, null))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.action").value("ASSIGN"));
+        send(new Refusal("transfer a closed case", "POST", "/api/v1/cases/" + CASE + "/transfer", LIN,
+                "{\"queue\":\"billing\"}", 409, null))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.action").value("TRANSFER"));
     }
 
     @Test

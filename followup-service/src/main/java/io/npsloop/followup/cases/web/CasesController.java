@@ -1,10 +1,13 @@
 package io.npsloop.followup.cases.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.npsloop.followup.cases.Actor;
 import io.npsloop.followup.cases.CaseState;
 import io.npsloop.followup.cases.CaseStore;
@@ -12,6 +15,8 @@ import io.npsloop.followup.cases.CaseTransitions;
 import io.npsloop.followup.cases.CaseWork;
 import io.npsloop.followup.cases.ContactAttempt;
 import io.npsloop.followup.cases.FollowupCase;
+import io.npsloop.followup.cases.HandoverRules;
+import io.npsloop.followup.cases.InvalidCaseInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The agents' work queue and the case actions, each as the {@link Actor} of the bearer token:
- * a case outside the actor's queues is answered 404, as if it did not exist.
+ * The agents' work queue, the case actions and the team leads' hand-overs (assign, transfer), each
+ * as the {@link Actor} of the bearer token: a case outside the actor's queues is answered 404, as
+ * if it did not exist.
  */
 @RestController
 class CasesController {
@@ -98,6 +104,37 @@ class CasesController {
         return work.requestResurvey(actor, caseId);
     }
 
+    /** A team lead hands the case to a named agent, replacing any claim. */
+    @PostMapping("/api/v1/cases/{caseId}/assign")
+    FollowupCase assign(Actor actor, @PathVariable String caseId, @RequestBody AssignRequest request) {
+        requireValid(request.unknownFields(), HandoverRules.assignment(request.agent()));
+        return work.assign(actor, caseId, request.agent());
+    }
+
+    /** A team lead moves the case to another queue, dropping any claim. */
+    @PostMapping("/api/v1/cases/{caseId}/transfer")
+    FollowupCase transfer(Actor actor, @PathVariable String caseId, @RequestBody TransferRequest request) {
+        requireValid(request.unknownFields(), HandoverRules.transfer(request.queue(), request.reason()));
+        return work.transfer(actor, caseId, request.queue(), request.reason());
+    }
+
+    /**
+     * Refuses a hand-over naming every bad field at once: fields the endpoint does not know (a
+     * misspelt field must not be dropped silently from a request that moves work between people)
+     * and fields that break the domain's rules.
+     */
+    private static void requireValid(@Nullable Map<String, Object> unknownFields,
+            List<InvalidCaseInputException.Problem> problems) {
+        List<InvalidCaseInputException.Problem> all = new ArrayList<>();
+        if (unknownFields != null) {
+            unknownFields.keySet().forEach(field -> all.add(new InvalidCaseInputException.Problem(field, "unknown field")));
+        }
+        all.addAll(problems);
+        if (!all.isEmpty()) {
+            throw new InvalidCaseInputException(all);
+        }
+    }
+
     /**
      * The do-not-survey list: customers with an active case, for team leads and admins to check
      * before a survey goes out.
@@ -128,5 +165,13 @@ class CasesController {
     }
 
     record NoteRequest(@Nullable @Size(max = 2000) String note) {
+    }
+
+    /** Checked by {@link HandoverRules}; any other field is collected to be refused. */
+    record AssignRequest(@Nullable String agent, @JsonAnySetter @Nullable Map<String, Object> unknownFields) {
+    }
+
+    record TransferRequest(@Nullable String queue, @Nullable String reason,
+            @JsonAnySetter @Nullable Map<String, Object> unknownFields) {
     }
 }

@@ -54,7 +54,7 @@ class FollowupProblems {
 
     @ExceptionHandler(InvalidCaseInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCaseInputException ex) {
-        return ResponseEntity.badRequest()
-                .body(ProblemDetailsAdvice.validationProblem(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+        List<FieldProblem> problems = ex.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList();
+        return ResponseEntity.badRequest().body(ProblemDetailsAdvice.validationProblem(problems));
     }
 }

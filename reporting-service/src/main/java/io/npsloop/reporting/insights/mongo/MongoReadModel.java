@@ -139,7 +139,11 @@ class MongoReadModel implements ReadModel {
     @Override
     public void caseStatusChanged(CaseStatusChanged e) {
         List<Bson> sets = new ArrayList<>(List.of(Updates.set("state", e.toState()), Updates.set("queue", e.queue())));
-        if ("CLAIMED".equals(e.toState())) {
+        if (e.owner() != null) {
+            // Whoever holds the case now: a claim, a take-over or a lead's assignment.
+            sets.add(Updates.set("owner", e.owner()));
+        } else if ("CLAIMED".equals(e.toState())) {
+            // Events written before owner existed: the claimer was the actor.
             sets.add(Updates.set("owner", e.actor()));
         }
         if ("RESOLVED".equals(e.toState())) {
