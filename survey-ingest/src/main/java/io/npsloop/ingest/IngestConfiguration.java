@@ -1,10 +1,7 @@
 package io.npsloop.ingest;
 
 import java.time.Clock;
-import java.util.HashSet;
 
-import io.npsloop.ingest.apikeys.ApiKey;
-import io.npsloop.ingest.apikeys.ApiKeys;
 import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.ResponsePublisher;
@@ -30,13 +27,6 @@ class IngestConfiguration {
     ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Clock clock,
             IngestProperties properties) {
         return new ResponseIntake(ledger, publisher, metrics, clock, properties.submissionLease());
-    }
-
-    @Bean
-    ApiKeys apiKeys(IngestProperties properties) {
-        return new ApiKeys(properties.apiKeys().stream()
-                .map(key -> ApiKey.ofHexHash(key.name(), key.source(), key.sha256(), new HashSet<>(key.scopes())))
-                .toList());
     }
 
     /** A fixed server and description keep the checked-in document independent of who asked for it. */

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param apiKeys the source systems allowed to submit, each with the SHA-256 of its key
  * @param rateLimit the request rate allowed to each key that sets no rate of its own
+ * @param apiKeyRefresh how often each instance reads the managed API keys from the store again: the
+ *     longest a key created or revoked on another instance takes to be accepted or refused here
  * @param limits bounds on what one request may make the service read
  * @param retryAfter what a 503 tells the client to wait before retrying
  * @param submissionLease how long a pending submission belongs to the request publishing it;
@@ -32,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 public record IngestProperties(
         @DefaultValue @Valid List<ApiKey> apiKeys,
         @DefaultValue @Valid RateLimit rateLimit,
+        @DefaultValue("5s") Duration apiKeyRefresh,
         @DefaultValue @Valid Limits limits,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("60s") Duration submissionLease,

@@ -1,18 +1,39 @@
 package io.npsloop.ingest.apikeys;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 
-/** One source system's key: its name, the source recorded on its responses, its hash and what it may do. */
-public record ApiKey(String name, String source, byte[] sha256, Set<String> scopes) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One source system's key: its name, the source recorded on its responses, its hash, what it may
+ * do and its own rate ({@code null}: the service's default rate).
+ */
+public record ApiKey(String name, String source, byte[] sha256, Set<String> scopes, @Nullable RateLimit rateLimit) {
+
+    /** Scope for {@code POST /api/v1/responses} and {@code /api/v1/responses/batch}. */
+    public static final String SCOPE_WRITE = "responses:write";
+    /** Scope for {@code POST /api/v1/responses/import}. */
+    public static final String SCOPE_IMPORT = "responses:import";
+    /** Every scope a key can hold. */
+    public static final Set<String> SCOPES = Set.of(SCOPE_WRITE, SCOPE_IMPORT);
 
     public ApiKey {
         sha256 = sha256.clone();
         scopes = Set.copyOf(scopes);
     }
 
+    public ApiKey(String name, String source, byte[] sha256, Set<String> scopes) {
+        this(name, source, sha256, scopes, null);
+    }
+
     public static ApiKey ofHexHash(String name, String source, String sha256Hex, Set<String> scopes) {
-        return new ApiKey(name, source, HexFormat.of().parseHex(sha256Hex.toLowerCase(java.util.Locale.ROOT)), scopes);
+        return ofHexHash(name, source, sha256Hex, scopes, null);
+    }
+
+    public static ApiKey ofHexHash(String name, String source, String sha256Hex, Set<String> scopes, @Nullable RateLimit rateLimit) {
+        return new ApiKey(name, source, HexFormat.of().parseHex(sha256Hex.toLowerCase(Locale.ROOT)), scopes, rateLimit);
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call survey-ingest. Source systems post responses with an API key, which
  * {@code ApiKeyFilter} checks before this chain runs (and answers 401/403/429 itself); the survey
- * tools' webhooks prove themselves by their signature. People with bearer tokens may only erase.
+ * tools' webhooks prove themselves by their signature. People with bearer tokens may only erase
+ * and manage the source systems' keys, both as admins.
  */
 @Component
 class IngestAccessRules implements AccessRules {
@@ -20,6 +21,7 @@ class IngestAccessRules implements AccessRules {
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll()
-                .requestMatchers("/api/v1/erasures", "/api/v1/erasures/**").hasRole(Role.ADMIN.name());
+                .requestMatchers("/api/v1/erasures", "/api/v1/erasures/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/v1/admin/api-keys", "/api/v1/admin/api-keys/*").hasRole(Role.ADMIN.name());
     }
 }

@@ -13,6 +13,8 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.apikeys.ApiKey;
 import io.npsloop.ingest.apikeys.ApiKeys;
+import io.npsloop.ingest.apikeys.KeyUsage;
+import io.npsloop.ingest.apikeys.RateLimit;
 import io.npsloop.ingest.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,9 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request to the responses API ({@code /api/v1/responses/**}: single, batch, import) must
- * carry an {@code X-API-Key} of a configured source system: 401 without a known key, 403 when the
- * key lacks the endpoint's scope, 429 with Retry-After past the key's rate. Runs before the body
- * is read, so a stranger cannot make the service parse anything.
+ * carry an {@code X-API-Key} of a source system, configured or managed and not revoked: 401 without
+ * a known key, 403 when the key lacks the endpoint's scope, 429 with Retry-After past the key's
+ * rate. Runs before the body is read, so a stranger cannot make the service parse anything.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,14 +43,16 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     static final String IMPORT_PATH = "/api/v1/responses/import";
 
     private final ApiKeys keys;
+    private final KeyUsage usage;
     private final ProblemResponses problems;
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Function<ApiKey, RateLimiter> newRateLimiter;
 
-    ApiKeyFilter(ApiKeys keys, IngestProperties properties, ProblemResponses problems) {
+    ApiKeyFilter(ApiKeys keys, KeyUsage usage, IngestProperties properties, ProblemResponses problems) {
         this.keys = keys;
+        this.usage = usage;
         this.problems = problems;
-        this.newRateLimiter = key -> rateLimiter(key, properties);
+        this.newRateLimiter = key -> rateLimiter(key, properties.rateLimit());
     }
 
     @Override
@@ -70,6 +74,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                             : "The " + HEADER + " header does not name a known key.");
             return;
         }
+        usage.used(key.get().name());
         String scope = requiredScope(request);
         if (!key.get().allows(scope)) {
             problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
@@ -96,15 +101,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 : IngestProperties.SCOPE_WRITE;
     }
 
-    private static RateLimiter rateLimiter(ApiKey key, IngestProperties properties) {
-        IngestProperties.RateLimit rate = properties.apiKeys().stream()
-                .filter(configured -> configured.name().equals(key.name()) && configured.rateLimit() != null)
-                .map(IngestProperties.ApiKey::rateLimit)
-                .findFirst()
-                .orElse(properties.rateLimit());
+    /** Per key name: a managed key's name is never given to another key, so a limiter only ever counts one key's requests. */
+    private static RateLimiter rateLimiter(ApiKey key, IngestProperties.RateLimit defaultRate) {
+        RateLimit own = key.rateLimit();
+        int permits = own == null ? defaultRate.permits() : own.permits();
+        Duration period = own == null ? defaultRate.period() : own.period();
         return RateLimiter.of("api-key-" + key.name(), RateLimiterConfig.custom()
-                .limitForPeriod(rate.permits())
-                .limitRefreshPeriod(rate.period())
+                .limitForPeriod(permits)
+                .limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ZERO)
                 .build());
     }
