@@ -19,6 +19,7 @@ import ch.qos.logback.core.AppenderBase;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.npsloop.contracts.Topics;
 import io.npsloop.platform.security.Role;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import tools.jackson.databind.JsonNode;
 
 import static io.npsloop.launcher.PipelineClient.JSON;
@@ -43,11 +45,15 @@ import static org.awaitility.Awaitility.await;
  * address, a phone number and a comment travels to an alert, a case an agent works, and the
  * reports; no log line of any service prints the contact data, comment or notes. Then an admin erases
  * the customer: every service reports what it erased, no document in any service's database holds
- * the customer or their words any more, and every figure is what it was.
+ * the customer or their words any more, and every figure is what it was. The erasure holds for what
+ * comes later too: a response still in flight (scored, but not yet seen by alerting, whose binding
+ * is stopped until after the erasure) and a response sent after the erasure are kept pseudonymised
+ * everywhere, and every figure counts them.
  */
 class ErasureEndToEndTests {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ALERTING_INPUT = "raiseAlerts-in-0";
 
     @TempDir
     Path dataDir;
@@ -93,14 +99,20 @@ class ErasureEndToEndTests {
         assertThat(client.postAs("ada", ServiceKind.FOLLOWUP, casePath + "/claim", "").statusCode()).isEqualTo(200);
         assertThat(client.postAs("ada", ServiceKind.FOLLOWUP, casePath + "/contact-attempts",
                 "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\",\"note\":\"" + note + "\"}").statusCode()).isEqualTo(200);
+        // A response in flight at the erasure: scored and projected, but alerting does not see it
+        // until its binding starts again, after the erasure.
+        BindingsLifecycleController alertingBindings = pipeline.context(ServiceKind.ALERTING).getBean(BindingsLifecycleController.class);
+        alertingBindings.changeState(ALERTING_INPUT, BindingsLifecycleController.State.STOPPED);
+        assertThat(client.post(ServiceKind.SURVEY_INGEST, "/api/v1/responses", response("r-inflight-" + run, 3)).statusCode()).isEqualTo(202);
+
         // Every service holds the customer's data before the erasure: reporting's answers come from
         // another topic than its figures, so they are awaited on their own, before the figures are read.
         await().atMost(PipelineClient.PATIENCE).until(() -> databasesHolding(List.of(customerId)).stream()
                 .anyMatch(found -> found.contains(".answers: ")));
         JsonNode overview = client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview",
-                node -> n(node, "30d") == 2 && window(node, "30d").path("distribution").toString().equals("[0,0,1,0,0,0,0,0,0,0,1]"));
-        JsonNode figure = client.get(ServiceKind.SCORING, "/api/v1/nps?window=30d");
-        assertThat(figure.path("n").asLong()).isEqualTo(2);
+                node -> n(node, "30d") == 3 && window(node, "30d").path("distribution").toString().equals("[0,0,1,1,0,0,0,0,0,0,1]"));
+        JsonNode figure = client.awaitGet(ServiceKind.SCORING, "/api/v1/nps?window=30d", node -> node.path("n").asLong() == 3);
+        assertThat(alertingHas("r-inflight-" + run)).as("alerting has not seen the response in flight").isFalse();
 
         HttpResponse<String> requested = send("POST", ServiceKind.SURVEY_INGEST, "/api/v1/erasures", Role.ADMIN,
                 "{\"customerId\":\"" + customerId + "\",\"reason\":\"customer request by email\"}");
@@ -136,8 +148,22 @@ class ErasureEndToEndTests {
         assertThat(erasedCase.path("customerId").asString()).isEqualTo("erased-" + erasureId);
         assertThat(erasedCase.path("comment").isNull() || erasedCase.path("comment").isMissingNode()).isTrue();
 
-        List<String> traces = databasesHolding(List.of(customerId, name, email, phone, run + " never arrived", note));
+        List<String> markers = List.of(customerId, name, email, phone, run + " never arrived", note);
+        List<String> traces = databasesHolding(markers);
         assertThat(traces).as("documents that still hold the customer or their words").isEmpty();
+
+        // What comes after the erasure: the response in flight reaches alerting, and a new response
+        // arrives. Both are kept without the customer or their words, and both count.
+        alertingBindings.changeState(ALERTING_INPUT, BindingsLifecycleController.State.STARTED);
+        assertThat(client.post(ServiceKind.SURVEY_INGEST, "/api/v1/responses", response("r-after-" + run, 1)).statusCode()).isEqualTo(202);
+        await().atMost(PipelineClient.PATIENCE).until(() -> alertingHas("r-inflight-" + run) && alertingHas("r-after-" + run));
+        client.awaitGet(ServiceKind.REPORTING, "/api/v1/reports/overview",
+                node -> n(node, "30d") == 4 && window(node, "30d").path("distribution").toString().equals("[0,1,1,1,0,0,0,0,0,0,1]"));
+        assertThat(client.awaitGet(ServiceKind.SCORING, "/api/v1/nps?window=30d", node -> node.path("n").asLong() == 4)
+                .path("n").asLong()).isEqualTo(4);
+        await().atMost(PipelineClient.PATIENCE).until(() -> databasesHolding(List.of("r-after-" + run)).stream()
+                .anyMatch(found -> found.contains(".answers: ")));
+        assertThat(databasesHolding(markers)).as("documents that hold the customer or their words after the erasure").isEmpty();
 
         // The copies on Kafka expire: every topic the pipeline created keeps records for the configured retention only.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers()))) {
@@ -152,6 +178,15 @@ class ErasureEndToEndTests {
         List<String> leaked = logs.linesContaining(List.of(name, email, phone, comment, note, "parcel " + run));
         assertThat(logs.count()).as("log lines captured").isPositive();
         assertThat(leaked).as("log lines with personal data").isEmpty();
+    }
+
+    /** Whether alerting has evaluated the response: its dry-run projection keeps every scored response. */
+    private boolean alertingHas(String responseId) {
+        try (MongoClient mongo = MongoClients.create(pipeline.mongoUri())) {
+            String database = pipeline.context(ServiceKind.ALERTING).getEnvironment().getRequiredProperty("spring.mongodb.database");
+            return mongo.getDatabase(database).getCollection("scored_responses")
+                    .find(Filters.eq("response.responseId", responseId)).first() != null;
+        }
     }
 
     private String response(String responseId, int score) {

@@ -3,6 +3,7 @@ package io.npsloop.ingest;
 import java.time.Clock;
 
 import io.npsloop.ingest.responses.IntakeMetrics;
+import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.ResponsePublisher;
 import io.npsloop.ingest.responses.SubmissionLedger;
@@ -24,9 +25,9 @@ class IngestConfiguration {
     }
 
     @Bean
-    ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Clock clock,
-            IngestProperties properties) {
-        return new ResponseIntake(ledger, publisher, metrics, clock, properties.submissionLease());
+    ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Pseudonyms pseudonyms,
+            Clock clock, IngestProperties properties) {
+        return new ResponseIntake(ledger, publisher, metrics, pseudonyms, clock, properties.submissionLease());
     }
 
     /** A fixed server and description keep the checked-in document independent of who asked for it. */

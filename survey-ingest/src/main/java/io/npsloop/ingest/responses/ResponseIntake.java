@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Money;
@@ -27,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * told nothing was accepted, and its retry publishes the stored event unchanged. The event id is
  * derived from source, response id and revision, so even a pending event that did reach the broker
  * before the failure reaches consumers as a copy they recognise.
+ *
+ * <p>A response about a customer who was erased is published and kept under the customer's
+ * pseudonym, without contact data or comment ({@link NewResponse#pseudonymised}), and still counts
+ * in every figure. The customers are looked up again after the ledger write, and one erased in
+ * between is erased again: the erasure records the customer before it erases the ledger, so either
+ * the look-up saw it or its pass over the ledger came too early and this one catches the response.
  */
 public class ResponseIntake {
 
@@ -36,6 +44,7 @@ public class ResponseIntake {
     private final SubmissionLedger ledger;
     private final ResponsePublisher publisher;
     private final IntakeMetrics metrics;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final Duration lease;
 
@@ -43,11 +52,12 @@ public class ResponseIntake {
      * {@code lease} is how long a pending submission belongs to the request publishing it; it must
      * exceed the longest a publish can take (the producer's max.block.ms plus delivery.timeout.ms).
      */
-    public ResponseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Clock clock,
-            Duration lease) {
+    public ResponseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Pseudonyms pseudonyms,
+            Clock clock, Duration lease) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.lease = lease;
     }
@@ -100,6 +110,8 @@ public class ResponseIntake {
         }
         long started = System.nanoTime();
         Instant now = clock.instant();
+        Map<String, String> erased = responses.isEmpty() ? Map.of()
+                : pseudonyms.of(responses.stream().map(NewResponse::customerId).collect(Collectors.toCollection(LinkedHashSet::new)));
         IntakeOutcome[] outcomes = new IntakeOutcome[responses.size()];
         List<Integer> batched = new ArrayList<>();
         List<Submission> candidates = new ArrayList<>();
@@ -115,8 +127,8 @@ public class ResponseIntake {
             }
             batched.add(i);
             candidates.add(new Submission(source, responseId, response.revision(), Fingerprints.of(response),
-                    Submission.State.PENDING, IntakeResult.Status.ACCEPTED, event(source, responseId, response, now),
-                    now.plus(lease), Map.of()));
+                    Submission.State.PENDING, IntakeResult.Status.ACCEPTED,
+                    event(source, responseId, response, erased.get(response.customerId()), now), now.plus(lease), Map.of()));
         }
         Map<String, Submission> existing = candidates.isEmpty() ? Map.of() : ledger.insertAllIfAbsent(candidates);
         List<Integer> publishing = new ArrayList<>();
@@ -135,6 +147,7 @@ public class ResponseIntake {
             }
         }
         publishInserted(inserted, publishing, outcomes, started);
+        eraseIfErasedMeanwhile(inserted.stream().map(Submission::event).toList(), erased);
         oneByOne.sort(null);
         for (int index : oneByOne) {
             try {
@@ -200,22 +213,25 @@ public class ResponseIntake {
 
     private IntakeResult decide(String source, NewResponse response, @Nullable String idempotencyKey, long started) {
         String responseId = responseId(source, response.responseId(), idempotencyKey);
+        // Taken from the body as sent, so a retry after the customer's erasure is still a copy.
         String fingerprint = Fingerprints.of(response);
         int revision = response.revision();
+        Map<String, String> erased = pseudonyms.of(List.of(response.customerId()));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             Submission candidate = new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING,
-                    IntakeResult.Status.ACCEPTED, event(source, responseId, response, now), now.plus(lease), Map.of());
+                    IntakeResult.Status.ACCEPTED, event(source, responseId, response, erased.get(response.customerId()), now),
+                    now.plus(lease), Map.of());
             Optional<Submission> existing = ledger.insertIfAbsent(candidate);
             if (existing.isEmpty()) {
-                return publish(candidate, started);
+                return publish(candidate, erased, started);
             }
             Submission stored = existing.get();
             if (revision > stored.revision()) {
                 Submission update = new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING,
                         IntakeResult.Status.UPDATED, candidate.event(), candidate.leaseUntil(), stored.publishedRevisions());
                 if (ledger.supersede(update)) {
-                    return publish(update, started);
+                    return publish(update, erased, started);
                 }
                 continue;
             }
@@ -241,13 +257,13 @@ public class ResponseIntake {
                     : new Submission(source, responseId, revision, fingerprint, Submission.State.PENDING, stored.outcome(),
                             candidate.event(), now.plus(lease), stored.publishedRevisions());
             if (ledger.takeOverPending(stored, next, now)) {
-                return publish(next, started);
+                return publish(next, erased, started);
             }
         }
         throw new SubmissionInProgressException(responseId);
     }
 
-    private IntakeResult publish(Submission submission, long started) {
+    private IntakeResult publish(Submission submission, Map<String, String> erased, long started) {
         try {
             publisher.publish(submission.event());
         } catch (RuntimeException e) {
@@ -257,14 +273,38 @@ public class ResponseIntake {
                 // The lease then runs out on its own; the client's retry waits for that.
                 e.addSuppressed(releaseFailure);
             }
+            try {
+                // Pending, the entry is in the ledger all the same.
+                eraseIfErasedMeanwhile(List.of(submission.event()), erased);
+            } catch (RuntimeException eraseFailure) {
+                e.addSuppressed(eraseFailure);
+            }
             throw e;
         }
         metrics.published(Duration.ofNanos(System.nanoTime() - started));
         ledger.markPublished(submission.published());
+        eraseIfErasedMeanwhile(List.of(submission.event()), erased);
         return new IntakeResult(submission.responseId(), submission.outcome());
     }
 
-    private ResponseSubmitted event(String source, String responseId, NewResponse response, Instant now) {
+    /**
+     * After the ledger write: the customers of these events who were not known to be erased when
+     * the events were built are looked up again, and those erased since are erased again.
+     */
+    private void eraseIfErasedMeanwhile(List<ResponseSubmitted> events, Map<String, String> erased) {
+        Set<String> customers = new LinkedHashSet<>();
+        for (ResponseSubmitted event : events) {
+            if (!erased.containsValue(event.customerId())) {
+                customers.add(event.customerId());
+            }
+        }
+        if (!customers.isEmpty()) {
+            pseudonyms.eraseIfErased(customers);
+        }
+    }
+
+    private ResponseSubmitted event(String source, String responseId, NewResponse received, @Nullable String pseudonym, Instant now) {
+        NewResponse response = pseudonym == null ? received : received.pseudonymised(pseudonym);
         Instant respondedAt = response.respondedAt() != null ? response.respondedAt() : now;
         Money accountValue = response.accountValueAmount() == null || response.accountValueCurrency() == null
                 ? null

@@ -20,7 +20,7 @@ class ResponseIntakeBatchTests {
     private final ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, clock, LEASE);
+    private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
 
     @Test
     void newResponsesAreAcceptedPublishedOnceEachAndRecordedAsPublished() {
@@ -139,7 +139,7 @@ class ResponseIntakeBatchTests {
                 response("c", 1, null, 1), response("c", 1, null, 1), response("a", 3, null, 3), response("d", 8, null, 1));
         InMemorySubmissionLedger singleLedger = new InMemorySubmissionLedger();
         RecordingPublisher singlePublisher = new RecordingPublisher();
-        ResponseIntake single = new ResponseIntake(singleLedger, singlePublisher, IntakeMetrics.NONE, clock, LEASE);
+        ResponseIntake single = new ResponseIntake(singleLedger, singlePublisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
         history.forEach(response -> {
             intake.accept("crm", response, null);
             single.accept("crm", response, null);

@@ -31,7 +31,7 @@ class ResponseIntakePropertyTests {
     void noEventIsPublishedTwiceAndEveryAcceptanceIsPublished(@ForAll("attempts") List<Attempt> attempts) {
         ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         RecordingPublisher publisher = new RecordingPublisher();
-        ResponseIntake intake = new ResponseIntake(new InMemorySubmissionLedger(), publisher, IntakeMetrics.NONE, clock,
+        ResponseIntake intake = new ResponseIntake(new InMemorySubmissionLedger(), publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock,
                 Duration.ofSeconds(60));
         Set<String> acknowledged = new HashSet<>();
 

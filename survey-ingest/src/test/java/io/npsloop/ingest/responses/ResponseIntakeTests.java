@@ -21,7 +21,7 @@ class ResponseIntakeTests {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, clock, LEASE);
+    private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
 
     @Test
     void newResponseIsAcceptedAndPublishedOnce() {
@@ -180,7 +180,7 @@ class ResponseIntakeTests {
 
     private ResponseSubmitted eventAt(Instant now) {
         RecordingPublisher capture = new RecordingPublisher();
-        new ResponseIntake(new InMemorySubmissionLedger(), capture, IntakeMetrics.NONE, Clock.fixed(now, ZoneOffset.UTC), LEASE)
+        new ResponseIntake(new InMemorySubmissionLedger(), capture, IntakeMetrics.NONE, Pseudonyms.NONE, Clock.fixed(now, ZoneOffset.UTC), LEASE)
                 .accept("crm", response("r-1", 9, "great", 1), null);
         return capture.published().get(0);
     }

@@ -1,6 +1,7 @@
 package io.npsloop.ingest.responses.web;
 
 import io.npsloop.ingest.responses.InMemorySubmissionLedger;
+import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.RecordingPublisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,11 +13,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The whole application over MockMvc with the ledger and the broker replaced by in-memory
- * stand-ins, so the HTTP edge is tested without a database or a broker (the binder is pointed at
- * a closed port and gives its bindings up after one attempt, see OneMetadataAttempt). Subclasses share one
- * context. Keys: {@code test-key} (both scopes), {@code import-key} (import only),
- * {@code slow-key} (2 requests per hour), {@code writer-key} (write only).
+ * The whole application over MockMvc with the ledger, the record of erased customers and the
+ * broker replaced by in-memory stand-ins, so the HTTP edge is tested without a database or a
+ * broker (the binder is pointed at a closed port and gives its bindings up after one attempt, see
+ * OneMetadataAttempt). Subclasses share one context. Keys: {@code test-key} (both scopes),
+ * {@code import-key} (import only), {@code slow-key} (2 requests per hour), {@code writer-key}
+ * (write only).
  */
 @SpringBootTest(properties = {
         "spring.config.name=nps-platform,survey-ingest",
@@ -75,6 +77,12 @@ abstract class IngestMvcTestContext {
         @Primary
         RecordingPublisher recordingPublisher() {
             return new RecordingPublisher();
+        }
+
+        @Bean
+        @Primary
+        Pseudonyms nobodyErased() {
+            return Pseudonyms.NONE;
         }
     }
 }
