@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ class ResponseIntakeBatchTests {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private final ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.Contact;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.platform.messaging.EventNotPublishedException;
@@ -23,7 +24,7 @@ class ResponseIntakeErasureTests {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private final ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ErasedOnRecord erased = new ErasedOnRecord();

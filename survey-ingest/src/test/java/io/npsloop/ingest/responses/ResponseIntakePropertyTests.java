@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import net.jqwik.api.Arbitraries;
@@ -29,7 +30,7 @@ class ResponseIntakePropertyTests {
 
     @Property(tries = 300)
     void noEventIsPublishedTwiceAndEveryAcceptanceIsPublished(@ForAll("attempts") List<Attempt> attempts) {
-        ResponseIntakeTests.MutableClock clock = new ResponseIntakeTests.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         RecordingPublisher publisher = new RecordingPublisher();
         ResponseIntake intake = new ResponseIntake(new InMemorySubmissionLedger(), publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock,
                 Duration.ofSeconds(60));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import org.jspecify.annotations.Nullable;
@@ -188,33 +189,5 @@ class ResponseIntakeTests {
     static NewResponse response(@Nullable String responseId, int score, @Nullable String comment, int revision) {
         return new NewResponse(responseId, "s-1", "c-1", null, null, score, comment, "email", null, null,
                 Map.of("region", "EMEA"), null, null, revision);
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

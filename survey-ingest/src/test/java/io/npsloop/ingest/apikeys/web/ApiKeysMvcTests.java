@@ -12,7 +12,7 @@ import io.npsloop.ingest.apikeys.ApiKeySecrets;
 import io.npsloop.ingest.apikeys.ApiKeys;
 import io.npsloop.ingest.apikeys.InMemoryApiKeyStore;
 import io.npsloop.ingest.apikeys.KeyUsage;
-import io.npsloop.ingest.apikeys.MutableClock;
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.ingest.apikeys.RateLimit;
 import io.npsloop.ingest.web.ProblemResponses;
 import io.npsloop.platform.security.AccessRules;

@@ -1,4 +1,4 @@
-package io.npsloop.ingest.apikeys;
+package io.npsloop.ingest.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
+/** A clock a test moves, for every test of the module that needs time to pass on demand. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
