@@ -18,7 +18,7 @@ public class EventPublisher {
 
     public EventPublisher(StreamBridge streamBridge, String applicationName) {
         this.streamBridge = streamBridge;
-        this.source = "/nps-loop/" + applicationName;
+        this.source = sourceOf(applicationName);
     }
 
     public void publish(String binding, Object event, String key, String eventId, String eventType, Instant time) {
@@ -27,6 +27,11 @@ public class EventPublisher {
         if (!sent) {
             throw new EventNotPublishedException("The broker did not accept event " + eventId + " on " + binding);
         }
+    }
+
+    /** The CloudEvents {@code source} of a service's events. */
+    public static String sourceOf(String applicationName) {
+        return "/nps-loop/" + applicationName;
     }
 
     public String source() {

@@ -89,6 +89,12 @@ public class ErasureConfiguration {
         return new ErasureOnArrival(erasedCustomers, erasers);
     }
 
+    /** The same rule for batch-mode bindings, one look-up per batch: see {@link ErasureOnBatchArrival}. */
+    @Bean
+    ErasureOnBatchArrival erasureOnBatchArrival(ErasedCustomers erasedCustomers, List<PersonalDataEraser> erasers) {
+        return new ErasureOnBatchArrival(erasedCustomers, erasers);
+    }
+
     @Bean
     TopicRetention topicRetention(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${nps.privacy.personal-data-topics}") List<String> topics, @Value("${nps.privacy.topic-retention}") Duration retention) {

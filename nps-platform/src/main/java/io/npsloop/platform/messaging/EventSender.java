@@ -1,0 +1,166 @@
+package io.npsloop.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.npsloop.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes events straight through a Kafka producer, many at a time: every event of a call is
+ * handed to the producer at once (so they travel in a few produce requests), then the call waits
+ * for every acknowledgement and returns only when the broker has them all. A consumer that
+ * publishes a batch's outputs this way commits its offsets only after its outputs are on their
+ * topics; a failed send throws, the batch is handled again, and the copies that did get through
+ * are recognised by consumers from their derived event ids.
+ * <p>
+ * The records are the ones {@link EventPublisher} writes through the binder (pinned by a contract
+ * test): the event's JSON as the value, the key, and the CloudEvents binary-mode headers as UTF-8
+ * bytes, plus {@code content-type}. The producer has the binder's settings (acks, idempotence,
+ * timeouts from {@code spring.cloud.stream.kafka.binder.producer-properties}); an output binding's
+ * destination is read from {@code spring.cloud.stream.bindings.<binding>.destination}, and a
+ * topic missing on first use is created with the binder's partition count and replication factor,
+ * as the binder would.
+ */
+public class EventSender implements DisposableBean {
+
+    private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SPEC_VERSION = CloudEventHeaders.SPEC_VERSION_1_0.getBytes(StandardCharsets.UTF_8);
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+    private final KafkaTemplate<byte[], byte[]> template;
+    private final JsonMapper mapper;
+    private final Environment environment;
+    private final byte[] source;
+    private final Duration acknowledgementTimeout;
+    private final Map<String, String> topics = new ConcurrentHashMap<>();
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> adminSettings;
+
+    public EventSender(Map<String, Object> producerSettings, Map<String, Object> adminSettings, JsonMapper mapper,
+            Environment environment, String source) {
+        this.producers = new DefaultKafkaProducerFactory<>(producerSettings);
+        this.template = new KafkaTemplate<>(producers);
+        this.adminSettings = Map.copyOf(adminSettings);
+        this.mapper = mapper;
+        this.environment = environment;
+        this.source = source.getBytes(StandardCharsets.UTF_8);
+        Object delivery = producerSettings.getOrDefault("delivery.timeout.ms", "120000");
+        // The producer fails a send itself after delivery.timeout.ms; the margin only guards against a lost callback.
+        this.acknowledgementTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(delivery))).plusSeconds(10);
+    }
+
+    /** Publishes every event and returns once the broker acknowledged all of them; throws if any was not. */
+    public void sendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<?>> pending = new ArrayList<>(events.size());
+        for (OutgoingEvent event : events) {
+            try {
+                pending.add(template.send(record(event)));
+            } catch (RuntimeException e) {
+                throw new EventNotPublishedException("The producer did not take event " + event.eventId() + " for " + event.binding(), e);
+            }
+        }
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        for (int i = 0; i < pending.size(); i++) {
+            String eventId = events.get(i).eventId();
+            try {
+                pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new EventNotPublishedException("The broker did not accept event " + eventId, e.getCause());
+            } catch (TimeoutException e) {
+                throw new EventNotPublishedException("No acknowledgement for event " + eventId + " in " + acknowledgementTimeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EventNotPublishedException("Interrupted while waiting for event " + eventId, e);
+            }
+        }
+    }
+
+    /** The Kafka record of an event, as consumers read it. */
+    ProducerRecord<byte[], byte[]> record(OutgoingEvent event) {
+        List<Header> headers = List.of(
+                new RecordHeader(CloudEventHeaders.ID, utf8(event.eventId())),
+                new RecordHeader(CloudEventHeaders.TYPE, utf8(event.eventType())),
+                new RecordHeader(CloudEventHeaders.SOURCE, source),
+                new RecordHeader(CloudEventHeaders.TIME, utf8(event.time().toString())),
+                new RecordHeader(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION),
+                new RecordHeader(CloudEventHeaders.SUBJECT, utf8(event.key())),
+                new RecordHeader(CloudEventHeaders.CONTENT_TYPE, JSON));
+        return new ProducerRecord<>(topicOf(event.binding()), null, utf8(event.key()), mapper.writeValueAsBytes(event.payload()), headers);
+    }
+
+    /** The template and its producer, for the dead-letter publisher. */
+    KafkaTemplate<byte[], byte[]> template() {
+        return template;
+    }
+
+    String topicOf(String binding) {
+        String topic = topics.computeIfAbsent(binding, name -> {
+            String destination = environment.getProperty("spring.cloud.stream.bindings." + name + ".destination");
+            if (destination == null || destination.isBlank()) {
+                throw new IllegalStateException("The output binding " + name + " has no destination");
+            }
+            return destination;
+        });
+        if (!provisioned.contains(topic)) {
+            provision(topic);
+        }
+        return topic;
+    }
+
+    private void provision(String topic) {
+        if (!environment.getProperty("spring.cloud.stream.kafka.binder.auto-create-topics", Boolean.class, true)) {
+            provisioned.add(topic);
+            return;
+        }
+        int partitions = environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class, 1);
+        short replication = environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor", Short.class, (short) -1);
+        try (Admin admin = Admin.create(adminSettings)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+            }
+            provisioned.add(topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new EventNotPublishedException("Topic " + topic + " could not be created", e.getCause());
+            }
+            provisioned.add(topic);
+        } catch (TimeoutException e) {
+            throw new EventNotPublishedException("Topic " + topic + " could not be looked up", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+}
