@@ -2,10 +2,13 @@ package io.npsloop.ingest;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.ResponsePublisher;
+import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.responses.SubmissionLedger;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -28,6 +31,23 @@ class IngestConfiguration {
     ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Pseudonyms pseudonyms,
             Clock clock, IngestProperties properties) {
         return new ResponseIntake(ledger, publisher, metrics, pseudonyms, clock, properties.submissionLease());
+    }
+
+    /**
+     * Single submissions grouped for the intake. Closed (its queue drained) before the intake's
+     * publisher and ledger, which it depends on; the web server's graceful shutdown has let the
+     * requests in flight finish before that.
+     */
+    @Bean
+    SubmissionGrouping singleSubmissions(ResponseIntake intake, IntakeMetrics metrics, IngestProperties properties,
+            MeterRegistry registry) {
+        SubmissionGrouping grouping = new SubmissionGrouping(intake, metrics, new SubmissionGrouping.Settings(
+                properties.singleLinger(), properties.singleMaxGroup(), properties.singleQueueCapacity(),
+                properties.singleGroupsInFlight(), properties.submissionLease()));
+        Gauge.builder("nps.ingest.single.waiting", grouping, SubmissionGrouping::waiting)
+                .description("Single submissions queued for the next group")
+                .register(registry);
+        return grouping;
     }
 
     /** A fixed server and description keep the checked-in document independent of who asked for it. */

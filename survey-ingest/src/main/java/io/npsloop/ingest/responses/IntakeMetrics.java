@@ -13,6 +13,14 @@ public interface IntakeMetrics {
     /** Time from the start of the intake of a response to the broker's acknowledgement of its event. */
     void published(Duration latency);
 
+    /** {@code size} single submissions of one source were handed to the intake together ({@link SubmissionGrouping}). */
+    default void grouped(int size) {
+    }
+
+    /** A single submission was refused before the intake saw it; {@code reason} is {@code queue-full} or {@code stopping}. */
+    default void refusedBeforeIntake(String reason) {
+    }
+
     IntakeMetrics NONE = new IntakeMetrics() {
         @Override
         public void counted(String source, @Nullable String channel, String outcome) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.mongodb.MongoException;
 import io.npsloop.ingest.IngestProperties;
+import io.npsloop.ingest.responses.IntakeBusyException;
 import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.SubmissionInProgressException;
 import io.npsloop.ingest.web.ProblemResponses;
@@ -55,6 +56,12 @@ public class IngestProblemsAdvice {
     ResponseEntity<ProblemDetail> ledgerUnavailable(MongoException ex) {
         log.warn("Submission ledger unavailable, answering 503: {}", ex.getMessage());
         return unavailable("The response could not be checked against earlier submissions right now and was not accepted; retry later.");
+    }
+
+    @ExceptionHandler(IntakeBusyException.class)
+    ResponseEntity<ProblemDetail> busy(IntakeBusyException ex) {
+        log.warn("Single submission refused before the intake, answering 503: {}", ex.getMessage());
+        return unavailable(ex.getMessage());
     }
 
     @ExceptionHandler(SubmissionInProgressException.class)

@@ -10,6 +10,7 @@ import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.RevisionConflictException;
+import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.responses.SubmissionInProgressException;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import io.npsloop.platform.web.FieldProblem;
@@ -56,14 +57,16 @@ class ResponsesController {
     private static final String PROBLEM = "application/problem+json";
 
     private final ResponseIntake intake;
+    private final SubmissionGrouping singleSubmissions;
     private final ResponseRequests requests;
     private final IntakeMetrics metrics;
     private final JsonMapper mapper;
     private final int maxBatchItems;
 
-    ResponsesController(ResponseIntake intake, ResponseRequests requests, IntakeMetrics metrics, JsonMapper mapper,
-            IngestProperties properties) {
+    ResponsesController(ResponseIntake intake, SubmissionGrouping singleSubmissions, ResponseRequests requests, IntakeMetrics metrics,
+            JsonMapper mapper, IngestProperties properties) {
         this.intake = intake;
+        this.singleSubmissions = singleSubmissions;
         this.requests = requests;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -76,7 +79,7 @@ class ResponsesController {
     @ApiResponse(responseCode = "202", description = "Accepted, updated or a duplicate of an accepted response")
     @ApiResponse(responseCode = "400", description = "Invalid request; every bad field is named", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "Revision conflict", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "503", description = "The broker is unreachable; nothing was accepted, retry after Retry-After", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "The broker is unreachable or the service is too busy; nothing was accepted, retry after Retry-After", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     SubmissionResult submit(@RequestBody ResponseRequest request,
@@ -92,7 +95,8 @@ class ResponsesController {
             metrics.counted(source, request.channel(), "rejected");
             throw new InvalidRequestException(problems);
         }
-        IntakeResult result = intake.accept(source, requests.toNewResponse(request), idempotencyKey);
+        // Grouped with concurrent submissions for the intake; the answer is still this response's own.
+        IntakeResult result = singleSubmissions.submit(source, requests.toNewResponse(request), idempotencyKey);
         return new SubmissionResult(result.responseId(), result.status().wireName());
     }
 

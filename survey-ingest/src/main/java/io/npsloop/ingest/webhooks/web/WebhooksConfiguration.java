@@ -7,7 +7,7 @@ import java.util.List;
 import com.mongodb.client.MongoDatabase;
 import io.npsloop.ingest.WebhooksProperties;
 import io.npsloop.ingest.imports.ResponseChecks;
-import io.npsloop.ingest.responses.ResponseIntake;
+import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.webhooks.DelightedProvider;
 import io.npsloop.ingest.webhooks.FormbricksProvider;
 import io.npsloop.ingest.webhooks.ProviderMapping;
@@ -32,7 +32,7 @@ class WebhooksConfiguration {
 
     @Bean
     WebhookIntake webhookIntake(WebhooksProperties properties, MongoDatabase database, ResponseChecks checks,
-            ResponseIntake intake, Clock clock) {
+            SubmissionGrouping singleSubmissions, Clock clock) {
         ResponseFetcher fetcher = new RestClientResponseFetcher(RestClient.builder(), properties.apiTimeout());
         List<WebhookProvider> providers = new ArrayList<>();
         WebhooksProperties.Provider typeform = properties.typeform();
@@ -62,7 +62,7 @@ class WebhooksConfiguration {
                     required(qualtrics.apiToken(), "qualtrics.api-token"), mapping(qualtrics), fetcher));
         }
         return new WebhookIntake(providers, new MongoDeliveryLog(database, clock), checks,
-                (source, response) -> intake.accept(source, response, null), clock);
+                (source, response) -> singleSubmissions.submit(source, response, null), clock);
     }
 
     private static ProviderMapping mapping(WebhooksProperties.Provider provider) {
