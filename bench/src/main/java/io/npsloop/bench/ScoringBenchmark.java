@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,7 @@ import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.scoring.nps.ResponseScoring;
 import io.npsloop.scoring.nps.ScoringDecision;
 import io.npsloop.scoring.nps.ScoringEvents;
+import io.npsloop.scoring.nps.ScoringInput;
 import io.npsloop.scoring.nps.SegmentCap;
 import io.npsloop.scoring.nps.Segmentation;
 import io.npsloop.scoring.nps.mongo.MongoScoringStore;
@@ -32,14 +32,14 @@ import io.npsloop.scoring.nps.mongo.MongoSegmentValues;
 
 /**
  * Scoring throughput against the wire-compatible store: generates N responses (5% duplicates, 5%
- * revisions, 6 segments each, 60 days) and drives them one by one through the real scoring code
- * (decision, cap, guarded tally updates, response and customer writes, the reads behind the day and
- * rolling figures), with the event publisher replaced by a counter, so the figure is scoring plus
- * MongoDB without Kafka. Prints responses per second, the median of three runs, for the in-memory
- * and the H2 file backend.
+ * revisions, 6 segments each, 60 days) and drives them in batches through the real scoring code
+ * (decision, cap, guarded tally updates, response and customer writes, the read behind the day
+ * figures), with the event publisher replaced by a counter, so the figure is scoring plus MongoDB
+ * without Kafka. Prints responses per second, the median of three runs, for the in-memory and the
+ * H2 file backend.
  *
- * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [responses] [memory|h2|both|broker] [rolling true|false]
- * [sync sends true|false] [--spring.property=value ...]}; {@code broker} runs the whole service against a real broker
+ * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [responses] [memory|h2|both|broker] [batch size, 500]
+ * [--spring.property=value ...]}; {@code broker} runs the whole service against a real broker
  * ({@link ServiceBenchmark}), with the given properties. {@code pipeline [options]} runs the whole pipeline
  * ({@link io.npsloop.bench.pipeline.PipelineBenchmark}).
  */
@@ -48,7 +48,7 @@ public final class ScoringBenchmark {
     private static final int RUNS = 3;
     private static final int PARTITIONS = 6;
 
-    private static boolean rolling = true;
+    private static int batchSize = 500;
 
     private ScoringBenchmark() {
     }
@@ -63,20 +63,18 @@ public final class ScoringBenchmark {
         List<String> overrides = Arrays.stream(commandLine).filter(arg -> arg.startsWith("--")).toList();
         int responses = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         String backends = args.length > 1 ? args[1] : "both";
-        rolling = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         List<ResponseSubmitted> input = generate(responses, new Random(7));
         if (backends.equals("broker")) {
-            boolean syncSends = args.length > 3 && Boolean.parseBoolean(args[3]);
-            System.out.printf("scoring-service end to end: %d input records (%d responses), %d runs, rolling figures %s, %s sends%n",
-                    input.size(), responses, RUNS, rolling ? "on" : "off", syncSends ? "synchronous" : "asynchronous");
+            System.out.printf("scoring-service end to end: %d input records (%d responses), %d runs%n", input.size(), responses, RUNS);
             if (!overrides.isEmpty()) {
                 System.out.println("service properties: " + String.join(" ", overrides));
             }
-            ServiceBenchmark.report(input, RUNS, PARTITIONS, rolling, syncSends, overrides);
+            ServiceBenchmark.report(input, RUNS, PARTITIONS, overrides);
             return;
         }
-        System.out.printf("scoring benchmark: %d input records (%d responses), %d runs per backend, rolling figures %s%n",
-                input.size(), responses, RUNS, rolling ? "on" : "off");
+        System.out.printf("scoring benchmark: %d input records (%d responses), %d runs per backend, batches of %d%n",
+                input.size(), responses, RUNS, batchSize);
         if (!backends.equals("h2")) {
             report("memory", input, () -> LocalMongoServer.inMemory(0));
         }
@@ -111,12 +109,20 @@ public final class ScoringBenchmark {
             Segmentation segmentation = new Segmentation(List.of("region", "product", "plan"));
             ResponseScoring scoring = new ResponseScoring(
                     new ScoringDecision(segmentation, new SegmentCap(new MongoSegmentValues(database), 200), ZoneOffset.UTC),
-                    store, events, Clock.systemUTC(), ZoneId.of("UTC"), rolling);
+                    store, events, Clock.systemUTC());
             long[] offsets = new long[PARTITIONS];
             long start = System.nanoTime();
+            List<ScoringInput> batch = new ArrayList<>(batchSize);
             for (ResponseSubmitted response : input) {
                 int partition = Math.floorMod(response.customerId().hashCode(), PARTITIONS);
-                scoring.score(response, partition, offsets[partition]++);
+                batch.add(new ScoringInput(response, partition, offsets[partition]++));
+                if (batch.size() == batchSize) {
+                    scoring.scoreAll(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                scoring.scoreAll(batch);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return input.size() / seconds;
@@ -163,8 +169,8 @@ public final class ScoringBenchmark {
         long events;
 
         @Override
-        public void publish(ResponseScored scored, List<NpsMetricsUpdated> metrics) {
-            events += 1 + metrics.size();
+        public void publish(List<ResponseScored> scored, List<NpsMetricsUpdated> metrics) {
+            events += scored.size() + metrics.size();
         }
     }
 }

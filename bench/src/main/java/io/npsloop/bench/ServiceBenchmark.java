@@ -44,15 +44,15 @@ final class ServiceBenchmark {
     private ServiceBenchmark() {
     }
 
-    static void report(List<ResponseSubmitted> input, int runs, int partitions, boolean rolling, boolean syncSends,
+    static void report(List<ResponseSubmitted> input, int runs, int partitions,
             List<String> overrides) throws Exception {
         Path dir = Files.createTempDirectory("nps-bench-kafka-");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dir, 0, partitions); LocalMongoServer mongo = LocalMongoServer.inMemory(0)) {
             // A short warm-up run, so the JIT has compiled the hot path before anything is measured.
-            run(input.subList(0, Math.min(1_000, input.size())), broker, mongo, partitions, rolling, syncSends, overrides);
+            run(input.subList(0, Math.min(1_000, input.size())), broker, mongo, partitions, overrides);
             double[] rates = new double[runs];
             for (int i = 0; i < runs; i++) {
-                rates[i] = run(input, broker, mongo, partitions, rolling, syncSends, overrides);
+                rates[i] = run(input, broker, mongo, partitions, overrides);
                 System.out.printf("  broker   run %d: %,.0f records/s%n", i + 1, rates[i]);
             }
             Arrays.sort(rates);
@@ -66,7 +66,7 @@ final class ServiceBenchmark {
     }
 
     private static double run(List<ResponseSubmitted> input, LocalKafkaBroker broker, LocalMongoServer mongo, int partitions,
-            boolean rolling, boolean syncSends, List<String> overrides) throws Exception {
+            List<String> overrides) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String responses = "bench-" + run + ".responses";
         produce(input, broker.bootstrapServers(), responses, partitions);
@@ -81,13 +81,7 @@ final class ServiceBenchmark {
                 "--spring.cloud.stream.bindings.scoreResponse-in-0.group=bench-" + run,
                 "--spring.cloud.stream.bindings.scored-out.destination=bench-" + run + ".scored",
                 "--spring.cloud.stream.bindings.metrics-out.destination=bench-" + run + ".metrics",
-                "--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.dlq-name=" + responses + ".dlq",
-                "--nps.scoring.publish-rolling-figures=" + rolling));
-        if (syncSends) {
-            // Every send waits for its acknowledgement before the next one: the way the service published before.
-            args.add("--spring.cloud.stream.kafka.bindings.scored-out.producer.sync=true");
-            args.add("--spring.cloud.stream.kafka.bindings.metrics-out.producer.sync=true");
-        }
+                "--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.dlq-name=" + responses + ".dlq"));
         args.addAll(overrides);
         try (ConfigurableApplicationContext context = ScoringServiceApplication.builder().run(args.toArray(String[]::new))) {
             MeterRegistry meters = context.getBean(MeterRegistry.class);

@@ -6,11 +6,14 @@ import java.time.LocalDate;
 /**
  * The current figures of one segment over one period, on {@link Topics#METRICS}, keyed by
  * {@link #key()}: the latest record per key is the current state, so the topic can be compacted.
- * {@code period} is a calendar day ({@code DAY}, {@code from == to}) or a rolling window ending on
- * {@code to} ({@code ROLLING_7D}, {@code ROLLING_30D}, {@code ROLLING_90D}); {@code from} and
- * {@code to} are inclusive days in the scoring time zone. {@code version} grows with every change
- * to the figure's underlying tally: records of one key can be published out of order by parallel
- * scoring consumers, and a reader keeps the highest version.
+ * {@code period} is a calendar day ({@code DAY}, {@code from == to}); {@code from} and {@code to}
+ * are inclusive days in the scoring time zone. scoring-service publishes one {@code DAY} figure per
+ * bucket a batch of responses touched, not one per response, and no rolling windows: a reader that
+ * wants a window sums the days in it (each day's figure is exact, so the sum is too). The schema
+ * still names the rolling periods ({@code ROLLING_7D}, {@code ROLLING_30D}, {@code ROLLING_90D})
+ * that earlier producers published; readers ignore periods they do not use. {@code version} grows
+ * with every change to the figure's underlying tally: records of one key can be published out of
+ * order by parallel scoring consumers, and a reader keeps the highest version.
  */
 public record NpsMetricsUpdated(
         String eventId,

@@ -31,7 +31,7 @@ class ScoringConfiguration {
             ScoringStore store, ScoringEvents events, Clock clock) {
         ScoringDecision decision = new ScoringDecision(segmentation,
                 new SegmentCap(segmentValues, properties.maxValuesPerDimension()), properties.timeZone());
-        return new ResponseScoring(decision, store, events, clock, properties.timeZone(), properties.publishRollingFigures());
+        return new ResponseScoring(decision, store, events, clock);
     }
 
     @Bean

@@ -12,14 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone whose calendar days the daily tallies, weeks, months and rolling windows follow
  * @param attributeDimensions response attribute keys that become segment dimensions (region, plan...)
  * @param maxValuesPerDimension distinct values kept per dimension; later new values are counted under {@code other}
- * @param publishRollingFigures whether each scored response also publishes the 7/30/90-day figures it changed
  */
 @ConfigurationProperties("nps.scoring")
 public record ScoringProperties(
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue({"region", "product", "plan"}) List<String> attributeDimensions,
-        @DefaultValue("200") int maxValuesPerDimension,
-        @DefaultValue("true") boolean publishRollingFigures) {
+        @DefaultValue("200") int maxValuesPerDimension) {
 
     public ScoringProperties {
         if (maxValuesPerDimension < 1) {

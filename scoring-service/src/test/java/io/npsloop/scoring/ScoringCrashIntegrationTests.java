@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoClient;
@@ -41,7 +42,7 @@ import io.npsloop.infra.LocalInfrastructure;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoringEvents;
 import io.npsloop.scoring.nps.ScoringStore;
-import io.npsloop.scoring.nps.TallyDelta;
+import io.npsloop.scoring.nps.TallyChange;
 import io.npsloop.statistics.NpsTally;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,9 +62,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The exactness invariant with the real broker and the wire-compatible store: a stream of
- * responses with duplicates and revisions is consumed until the process "crashes" mid-record
- * (publishing fails from the Nth event on, and the next record of each partition dies half-way
- * through its tally updates) without having committed any offset; a fresh instance then consumes everything again. Every daily tally and the
+ * responses with duplicates and revisions is consumed in small batches until the process "crashes"
+ * mid-batch (publishing fails from the Nth event on, and the next batch dies half-way through its
+ * tally updates) without having committed any offset; a fresh instance then consumes everything
+ * again in batches of another size. Every daily tally and the
  * set of scored events must equal what this test counts from the input on its own.
  */
 class ScoringCrashIntegrationTests {
@@ -74,8 +76,13 @@ class ScoringCrashIntegrationTests {
     private static final int RESPONSES = 700;
     private static final int CUSTOMERS = 200;
     private static final int PARTITIONS = 6;
-    /** Each record publishes its scored response and one daily figure per segment: about 5 events, so about 90 records in. */
-    private static final int CRASH_AFTER_EVENTS = 450;
+    /**
+     * Each batch publishes its scored responses and one daily figure per bucket it touched; the first
+     * instance takes small batches, so it dies a few batches in. The second takes the default size:
+     * its batches start and end elsewhere than the first instance's did.
+     */
+    private static final int CRASH_AFTER_EVENTS = 300;
+    private static final int FIRST_INSTANCE_BATCH = 40;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String responsesTopic = "crash-" + run + ".responses";
@@ -135,14 +142,13 @@ class ScoringCrashIntegrationTests {
                 "--spring.cloud.stream.bindings.scored-out.destination=" + scoredTopic,
                 "--spring.cloud.stream.bindings.metrics-out.destination=" + metricsTopic,
                 "--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.dlq-name=" + responsesTopic + ".dlq",
-                "--nps.scoring.attribute-dimensions=region",
-                // Rolling windows are sums of the daily tallies this test checks; publishing them only adds time.
-                "--nps.scoring.publish-rolling-figures=false"));
+                "--nps.scoring.attribute-dimensions=region"));
         if (crashing) {
             // The crashed process never commits: nothing it consumed counts as done.
             args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.ack-mode=MANUAL");
             args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.enable-dlq=false");
             args.add("--spring.cloud.stream.bindings.scoreResponse-in-0.consumer.max-attempts=1");
+            args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.configuration.max.poll.records=" + FIRST_INSTANCE_BATCH);
             return ScoringServiceApplication.builder().sources(CrashingEvents.class).run(args.toArray(String[]::new));
         }
         return ScoringServiceApplication.builder().run(args.toArray(String[]::new));
@@ -298,9 +304,8 @@ class ScoringCrashIntegrationTests {
 
     /**
      * Lets {@code crashAfter} events through, then behaves as a process that died: every publication
-     * fails, and the next record of each partition dies half-way through its tally updates (some
-     * buckets changed, the response not saved), the case the per-partition offset guard exists for;
-     * nothing later on that partition is written.
+     * fails, and the next batch dies half-way through its tally updates (some buckets changed, the
+     * responses not saved), the case the per-partition offset guard exists for; nothing later is written.
      */
     @Configuration(proxyBeanMethods = false)
     static class CrashingEvents {
@@ -308,13 +313,13 @@ class ScoringCrashIntegrationTests {
         static final AtomicInteger published = new AtomicInteger();
         static volatile int crashAfter;
         static volatile CountDownLatch crashed = new CountDownLatch(1);
-        static final Set<Integer> halfApplied = ConcurrentHashMap.newKeySet();
+        static final AtomicBoolean halfApplied = new AtomicBoolean();
         private static final Object WRITES = new Object();
         private static boolean buried;
 
         static void reset(int after) {
             published.set(0);
-            halfApplied.clear();
+            halfApplied.set(false);
             synchronized (WRITES) {
                 buried = false;
             }
@@ -368,16 +373,14 @@ class ScoringCrashIntegrationTests {
 
         @SuppressWarnings("unchecked")
         private static Object crashingCall(ScoringStore delegate, Method method, Object[] args) throws Throwable {
-            if (method.getName().equals("applyDeltas") && crashed.getCount() == 0) {
+            if (method.getName().equals("applyTallies") && crashed.getCount() == 0) {
                 // A dead process writes nothing more: the listener goes on to the next
-                // records of the partition, which a real crash would never reach.
-                if (!halfApplied.add((Integer) args[1])) {
+                // records, which a real crash would never reach.
+                if (!halfApplied.compareAndSet(false, true)) {
                     throw new IllegalStateException("Simulated crash: the process is gone");
                 }
-                Map<DayBucket, TallyDelta> deltas = (Map<DayBucket, TallyDelta>) args[0];
-                Map<DayBucket, TallyDelta> half = new LinkedHashMap<>();
-                deltas.entrySet().stream().limit((deltas.size() + 1) / 2).forEach(entry -> half.put(entry.getKey(), entry.getValue()));
-                delegate.applyDeltas(half, (Integer) args[1], (Long) args[2]);
+                List<TallyChange> changes = (List<TallyChange>) args[0];
+                delegate.applyTallies(changes.subList(0, (changes.size() + 1) / 2));
                 throw new IllegalStateException("Simulated crash: the process died half-way through its tally updates");
             }
             try {

@@ -51,12 +51,19 @@ public class BatchErrorHandling implements ListenerContainerWithDlqAndRetryCusto
         if (!properties.isBatchMode()) {
             return;
         }
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(sender.template(),
-                (record, exception) -> new TopicPartition(routing.apply(record, exception), record.partition()));
-        recoverer.setHeaderNamesSupplier(BatchErrorHandling::binderHeaderNames);
-        recoverer.setExceptionHeadersCreator(BatchErrorHandling::exceptionHeaders);
-        recoverer.setFailIfSendResultIsError(true);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff == null ? new FixedBackOff(0L, 0L) : backOff);
+        BackOff retries = backOff == null ? new FixedBackOff(0L, 0L) : backOff;
+        DefaultErrorHandler handler;
+        if (properties.getExtension().isEnableDlq()) {
+            DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(sender.template(),
+                    (record, exception) -> new TopicPartition(routing.apply(record, exception), record.partition()));
+            recoverer.setHeaderNamesSupplier(BatchErrorHandling::binderHeaderNames);
+            recoverer.setExceptionHeadersCreator(BatchErrorHandling::exceptionHeaders);
+            recoverer.setFailIfSendResultIsError(true);
+            handler = new DefaultErrorHandler(recoverer, retries);
+        } else {
+            // Without a dead-letter topic a record whose retries are spent is logged and skipped, as the binder does.
+            handler = new DefaultErrorHandler(retries);
+        }
         handler.addNotRetryableExceptions(InvalidEventException.class);
         properties.getRetryableExceptions().forEach((type, retryable) -> {
             if (Exception.class.isAssignableFrom(type)) {

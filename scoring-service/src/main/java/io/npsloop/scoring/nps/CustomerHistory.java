@@ -1,6 +1,7 @@
 package io.npsloop.scoring.nps;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,18 @@ public record CustomerHistory(List<CustomerAnswer> answers) {
 
     public CustomerHistory {
         answers = List.copyOf(answers);
+    }
+
+    /** This history with the answer in it, replacing the earlier revision of the same response. */
+    public CustomerHistory with(CustomerAnswer answer) {
+        List<CustomerAnswer> updated = new ArrayList<>(answers.size() + 1);
+        for (CustomerAnswer known : answers) {
+            if (!known.responseKey().equals(answer.responseKey())) {
+                updated.add(known);
+            }
+        }
+        updated.add(answer);
+        return new CustomerHistory(updated);
     }
 
     /** The latest answer given before {@code at} by a response other than {@code responseKey}, if any. */

@@ -2,13 +2,12 @@ package io.npsloop.scoring.nps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,12 +17,18 @@ import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResponseSubmitted;
 
 /**
- * Scores one input record: decides what it changes ({@link ScoringDecision}), applies the tally
- * changes exactly once, remembers the response and the customer's answer, then publishes the
- * scored response and the new figures of every bucket it touched: the day, and each rolling window
- * ending on the processing day that contains that day. The order matters for crashes: state is
- * written before events are published, and event ids are derived from the input, so a redelivered
- * record republishes the same events and consumers drop the copies.
+ * Scores a batch of input records. For the whole batch at once: the responses already counted and
+ * the customers' histories are read, each record is decided in input order against what the batch
+ * has decided so far ({@link ScoringDecision}: two revisions of one response in one batch count once,
+ * in the newer one), the tally changes are applied exactly once ({@link TallyBatch}), the responses
+ * and answers are stored, and then the scored responses and one {@code DAY} figure per bucket the
+ * batch touched are published. The order matters for crashes: state is written before events are
+ * published, and event ids are derived from the input (a figure's from its bucket and version), so a
+ * redelivered batch republishes the same events and consumers drop the copies.
+ * <p>
+ * Rolling-window figures are not published: a consumer that wants a window sums the {@code DAY}
+ * figures of its days (reporting does), and scoring's NPS API answers any window from the daily
+ * tallies. Per response that saves the 7/30/90-day figures and the 90-day reads behind them.
  */
 public class ResponseScoring {
 
@@ -33,37 +38,73 @@ public class ResponseScoring {
     private final ScoringStore store;
     private final ScoringEvents events;
     private final Clock clock;
-    private final ZoneId zone;
-    private final boolean publishRollingFigures;
 
-    public ResponseScoring(ScoringDecision decision, ScoringStore store, ScoringEvents events, Clock clock, ZoneId zone,
-            boolean publishRollingFigures) {
+    public ResponseScoring(ScoringDecision decision, ScoringStore store, ScoringEvents events, Clock clock) {
         this.decision = decision;
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.zone = zone;
-        this.publishRollingFigures = publishRollingFigures;
     }
 
+    /** One record alone: {@link #scoreAll} with a batch of one. */
     public ScoringDecision.Outcome score(ResponseSubmitted event, int partition, long offset) {
-        requireComplete(event);
-        String position = partition + ":" + offset;
-        String key = ScoringDecision.responseKey(event.source(), event.responseId());
-        ScoredResponse existing = store.findResponse(key);
-        CustomerHistory history = existing == null ? store.findCustomerHistory(event.customerId()) : CustomerHistory.EMPTY;
-        ScoringDecision.Outcome outcome = decision.decide(event, position, existing, history);
-        if (outcome instanceof ScoringDecision.Outcome.Applied applied) {
-            store.applyDeltas(applied.deltas(), partition, offset);
-            store.saveResponse(applied.scored());
-            store.recordCustomerAnswer(new CustomerAnswer(event.customerId(), key, event.responseId(),
-                    event.score(), applied.scored().category(), event.occurredAt()));
-            publish(event, applied.scored());
-        } else if (outcome instanceof ScoringDecision.Outcome.Redelivery redelivery) {
-            publish(event, redelivery.scored());
+        return scoreAll(List.of(new ScoringInput(event, partition, offset))).get(0);
+    }
+
+    /** Scores the records, in order; returns what each did. */
+    public List<ScoringDecision.Outcome> scoreAll(List<ScoringInput> batch) {
+        batch.forEach(input -> requireComplete(input.event()));
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> customers = new LinkedHashSet<>();
+        for (ScoringInput input : batch) {
+            keys.add(ScoringDecision.responseKey(input.event().source(), input.event().responseId()));
+            customers.add(input.event().customerId());
         }
-        // A duplicate was counted already; publishing it again would only create work for consumers.
-        return outcome;
+        Map<String, ScoredResponse> responses = new HashMap<>(store.findResponses(keys));
+        Map<String, CustomerHistory> histories = new HashMap<>(store.findCustomerHistories(customers));
+
+        List<ScoringDecision.Outcome> outcomes = new ArrayList<>(batch.size());
+        List<TallyChange> changes = new ArrayList<>();
+        Map<String, ScoredResponse> toSave = new LinkedHashMap<>();
+        Map<String, CustomerAnswer> answers = new LinkedHashMap<>();
+        Map<DayBucket, String> lastResponseOf = new LinkedHashMap<>();
+        List<ResponseScored> scored = new ArrayList<>();
+        for (ScoringInput input : batch) {
+            ResponseSubmitted event = input.event();
+            String key = ScoringDecision.responseKey(event.source(), event.responseId());
+            ScoredResponse existing = responses.get(key);
+            CustomerHistory history = existing == null ? histories.getOrDefault(event.customerId(), CustomerHistory.EMPTY)
+                    : CustomerHistory.EMPTY;
+            ScoringDecision.Outcome outcome = decision.decide(event, input.position(), existing, history);
+            outcomes.add(outcome);
+            if (outcome instanceof ScoringDecision.Outcome.Applied applied) {
+                applied.deltas().forEach((bucket, delta) -> changes.add(new TallyChange(bucket, input.partition(), input.offset(), delta)));
+                responses.put(key, applied.scored());
+                toSave.put(key, applied.scored());
+                CustomerAnswer answer = new CustomerAnswer(event.customerId(), key, event.responseId(), event.score(),
+                        applied.scored().category(), event.occurredAt());
+                answers.put(event.customerId() + "|" + key, answer);
+                histories.put(event.customerId(), histories.getOrDefault(event.customerId(), CustomerHistory.EMPTY).with(answer));
+                applied.scored().touched().forEach(bucket -> lastResponseOf.put(bucket, event.responseId()));
+                scored.add(scoredEvent(event, applied.scored()));
+            } else if (outcome instanceof ScoringDecision.Outcome.Redelivery redelivery) {
+                // The very record applied before: its outputs again, in case the earlier attempt died before publishing.
+                redelivery.scored().touched().forEach(bucket -> lastResponseOf.put(bucket, event.responseId()));
+                scored.add(scoredEvent(event, redelivery.scored()));
+            }
+            // A duplicate was counted already; publishing it again would only create work for consumers.
+        }
+        if (!changes.isEmpty()) {
+            store.applyTallies(changes);
+        }
+        if (!toSave.isEmpty()) {
+            store.saveResponses(List.copyOf(toSave.values()));
+            store.recordCustomerAnswers(List.copyOf(answers.values()));
+        }
+        if (!scored.isEmpty()) {
+            events.publish(scored, figures(lastResponseOf));
+        }
+        return outcomes;
     }
 
     /**
@@ -71,7 +112,7 @@ public class ResponseScoring {
      * anything is written, so it goes to the dead-letter topic instead of being counted and then
      * failing to publish.
      */
-    static void requireComplete(ResponseSubmitted event) {
+    public static void requireComplete(ResponseSubmitted event) {
         List<String> missing = new ArrayList<>();
         if (blank(event.source())) {
             missing.add("source");
@@ -99,56 +140,29 @@ public class ResponseScoring {
     }
 
     /**
-     * All figures of one record come from one point read of the tallies they sum: the touched days,
-     * and every day of the longest rolling window of each segment with a touched day inside it
-     * (windows are at most 90 days, so that is at most 90 ids per segment, read by id).
+     * The {@code DAY} figure of every bucket the batch touched, from one read of the tallies after the
+     * batch's writes (another partition's consumer may have changed a bucket meanwhile; the version
+     * orders the figures). The id is the bucket's and the version's, so the same state is one event.
      */
-    private void publish(ResponseSubmitted event, ScoredResponse scored) {
-        List<DayBucket> touched = scored.touched();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        DayRange longest = RollingWindow.longest().endingOn(today);
-        Map<Segment, List<LocalDate>> rollingDays = new LinkedHashMap<>();
-        if (publishRollingFigures) {
-            for (DayBucket bucket : touched) {
-                if (longest.contains(bucket.day())) {
-                    rollingDays.computeIfAbsent(bucket.segment(), segment -> new ArrayList<>()).add(bucket.day());
-                }
-            }
-        }
-        Set<DayBucket> needed = new LinkedHashSet<>(touched);
-        rollingDays.keySet().forEach(segment -> longest.eachDay().forEach(day -> needed.add(new DayBucket(segment, day))));
-        Map<DayBucket, VersionedTally> tallies = store.tallies(List.copyOf(needed));
-
-        List<NpsMetricsUpdated> figures = new ArrayList<>();
-        for (DayBucket bucket : touched) {
-            figures.add(metrics(derivedId("metrics", bucket.id() + "|" + scored.key(), scored.revision()),
-                    event, bucket.segment(), DAY_PERIOD, DayRange.of(bucket.day(), bucket.day()), tallies.get(bucket)));
-        }
-        // A window is published only if it contains a day the response changed: the others did not move.
-        rollingDays.forEach((segment, days) -> {
-            for (RollingWindow window : RollingWindow.values()) {
-                DayRange range = window.endingOn(today);
-                if (days.stream().noneMatch(range::contains)) {
-                    continue;
-                }
-                VersionedTally figure = VersionedTally.sum(range.eachDay()
-                        .map(day -> tallies.get(new DayBucket(segment, day))).toList());
-                String metricsKey = segment.key() + "|" + window.name() + "|" + range.to();
-                figures.add(metrics(derivedId("metrics", metricsKey + "|" + scored.key(), scored.revision()),
-                        event, segment, window.name(), range, figure));
-            }
+    private List<NpsMetricsUpdated> figures(Map<DayBucket, String> lastResponseOf) {
+        Map<DayBucket, VersionedTally> tallies = store.tallies(List.copyOf(lastResponseOf.keySet()));
+        List<NpsMetricsUpdated> figures = new ArrayList<>(tallies.size());
+        lastResponseOf.forEach((bucket, responseId) -> {
+            VersionedTally figure = tallies.get(bucket);
+            figures.add(metrics(derivedId("metrics", bucket.id(), figure.version()), responseId, bucket.segment(), DAY_PERIOD,
+                    DayRange.of(bucket.day(), bucket.day()), figure));
         });
-        events.publish(scoredEvent(event, scored), figures);
+        return figures;
     }
 
-    private NpsMetricsUpdated metrics(String eventId, ResponseSubmitted event, Segment segment, String period, DayRange range,
+    private NpsMetricsUpdated metrics(String eventId, String responseId, Segment segment, String period, DayRange range,
             VersionedTally figure) {
         return new NpsMetricsUpdated(
                 eventId,
                 EventTypes.NPS_METRICS_UPDATED,
                 NpsMetricsUpdated.SCHEMA_VERSION,
                 clock.instant(),
-                event.responseId(),
+                responseId,
                 segment.dimension(),
                 segment.value(),
                 period,
@@ -190,7 +204,7 @@ public class ResponseScoring {
     }
 
     /** Ids derived from the input, so a republished event has the id of its first publication. */
-    static String derivedId(String kind, String key, int revision) {
+    static String derivedId(String kind, String key, long revision) {
         return UUID.nameUUIDFromBytes((kind + "|" + key + "|" + revision).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -9,10 +9,10 @@ import io.npsloop.contracts.ResponseScored;
 public interface ScoringEvents {
 
     /**
-     * Publishes the outputs of one record and returns only once the broker has every one of them, so
-     * the record is acknowledged only after all its outputs are on their topics; if any send fails
-     * this throws and the record is redelivered (event ids are derived from the input, so the
-     * copies that did get through are dropped by consumers).
+     * Publishes the outputs of one batch and returns only once the broker has every one of them, so
+     * the batch is acknowledged only after all its outputs are on their topics; if any send fails
+     * this throws and the batch is redelivered (event ids are derived from the input and the
+     * figures' versions, so the copies that did get through are dropped by consumers).
      */
-    void publish(ResponseScored scored, List<NpsMetricsUpdated> metrics);
+    void publish(List<ResponseScored> scored, List<NpsMetricsUpdated> metrics);
 }

@@ -2,6 +2,7 @@ package io.npsloop.scoring.nps;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,11 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
     private final Map<DayBucket, Tally> tallies = new HashMap<>();
     private final Map<String, List<String>> values = new HashMap<>();
 
-    /** Makes the next {@link #saveResponse} fail, as a process dying after the tallies changed. */
+    /** Makes the next {@link #saveResponses} fail, as a process dying after the tallies changed. */
     boolean dieBeforeNextSave;
+
+    /** Makes the next {@link #applyTallies} write only the first half of its buckets, then fail, as a process dying mid-write. */
+    boolean dieMidTallies;
 
     private static final class Tally {
         long promoters;
@@ -32,43 +36,66 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
     }
 
     @Override
-    public @Nullable ScoredResponse findResponse(String key) {
-        return responses.get(key);
-    }
-
-    @Override
-    public CustomerHistory findCustomerHistory(String customerId) {
-        return new CustomerHistory(List.copyOf(customers.getOrDefault(customerId, Map.of()).values()));
-    }
-
-    @Override
-    public void applyDeltas(Map<DayBucket, TallyDelta> deltas, int partition, long offset) {
-        deltas.forEach((bucket, delta) -> {
-            Tally tally = tallies.computeIfAbsent(bucket, key -> new Tally());
-            Long applied = tally.applied.get(partition);
-            if (applied != null && applied >= offset) {
-                return;
+    public Map<String, ScoredResponse> findResponses(Collection<String> keys) {
+        Map<String, ScoredResponse> found = new HashMap<>();
+        keys.forEach(key -> {
+            if (responses.containsKey(key)) {
+                found.put(key, responses.get(key));
             }
-            tally.promoters += delta.promoters();
-            tally.passives += delta.passives();
-            tally.detractors += delta.detractors();
-            tally.version++;
-            tally.applied.put(partition, offset);
         });
+        return found;
     }
 
     @Override
-    public void saveResponse(ScoredResponse response) {
+    public Map<String, CustomerHistory> findCustomerHistories(Collection<String> customerIds) {
+        Map<String, CustomerHistory> found = new HashMap<>();
+        customerIds.forEach(id -> {
+            if (customers.containsKey(id)) {
+                found.put(id, new CustomerHistory(List.copyOf(customers.get(id).values())));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public void applyTallies(List<TallyChange> changes) {
+        List<TallyBatch.Pending> pending = TallyBatch.pending(changes, (bucket, partition) -> {
+            Tally tally = tallies.get(bucket);
+            return tally == null ? null : tally.applied.get(partition);
+        });
+        int writes = dieMidTallies ? pending.size() / 2 : pending.size();
+        for (TallyBatch.Pending write : pending.subList(0, writes)) {
+            Tally tally = tallies.computeIfAbsent(write.bucket(), key -> new Tally());
+            write.offsetsRead().forEach((partition, read) -> {
+                if (!java.util.Objects.equals(tally.applied.get(partition), read)) {
+                    throw new IllegalStateException("The guard of " + write.bucket() + " no longer holds");
+                }
+            });
+            tally.promoters += write.delta().promoters();
+            tally.passives += write.delta().passives();
+            tally.detractors += write.delta().detractors();
+            tally.version++;
+            tally.applied.putAll(write.offsetsAfter());
+        }
+        if (dieMidTallies) {
+            dieMidTallies = false;
+            throw new IllegalStateException("Simulated crash in the middle of the tally writes");
+        }
+    }
+
+    @Override
+    public void saveResponses(List<ScoredResponse> batch) {
         if (dieBeforeNextSave) {
             dieBeforeNextSave = false;
-            throw new IllegalStateException("Simulated crash between the tally updates and saving the response");
+            throw new IllegalStateException("Simulated crash between the tally updates and saving the responses");
         }
-        responses.put(response.key(), response);
+        batch.forEach(response -> responses.put(response.key(), response));
     }
 
     @Override
-    public void recordCustomerAnswer(CustomerAnswer answer) {
-        customers.computeIfAbsent(answer.customerId(), key -> new LinkedHashMap<>()).put(answer.responseKey(), answer);
+    public void recordCustomerAnswers(List<CustomerAnswer> answers) {
+        answers.forEach(answer -> customers.computeIfAbsent(answer.customerId(), key -> new LinkedHashMap<>())
+                .put(answer.responseKey(), answer));
     }
 
     @Override

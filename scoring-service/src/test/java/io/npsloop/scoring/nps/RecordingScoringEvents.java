@@ -13,8 +13,8 @@ class RecordingScoringEvents implements ScoringEvents {
     final List<NpsMetricsUpdated> metrics = new ArrayList<>();
 
     @Override
-    public void publish(ResponseScored event, List<NpsMetricsUpdated> figures) {
-        scored.add(event);
+    public void publish(List<ResponseScored> events, List<NpsMetricsUpdated> figures) {
+        scored.addAll(events);
         metrics.addAll(figures);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +19,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The exactness laws on random streams: whatever mix of duplicates, revisions and redeliveries
- * arrives, the tallies equal a count of the latest revision of each response, made here without
- * any scoring code.
+ * The exactness laws on random streams in random batches: whatever mix of duplicates, revisions
+ * (also within one batch) and redeliveries with other batch boundaries arrives, after crashes
+ * between the tally writes and the response writes or in the middle of the tally writes, the
+ * tallies equal a count of the latest revision of each response, made here without any scoring code.
  */
 class ResponseScoringPropertyTests {
 
@@ -56,22 +56,32 @@ class ResponseScoringPropertyTests {
         InMemoryScoringStore store = new InMemoryScoringStore();
         ResponseScoring scoring = new ResponseScoring(
                 new ScoringDecision(new Segmentation(List.of("region")), new SegmentCap(store, 100), ZoneOffset.UTC),
-                store, new RecordingScoringEvents(), Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("UTC"), true);
+                store, new RecordingScoringEvents(), Clock.fixed(NOW, ZoneOffset.UTC));
         int offset = 0;
         int crashes = redeliver ? 1 + random.nextInt(3) : 0;
         while (offset < stream.size()) {
-            boolean crash = crashes > 0 && random.nextInt(10) == 0;
-            store.dieBeforeNextSave = crash && random.nextBoolean();
+            // Batches of random sizes, so a redelivered batch starts and ends elsewhere than the first delivery did.
+            int size = Math.min(stream.size() - offset, 1 + random.nextInt(12));
+            List<ScoringInput> batch = new ArrayList<>(size);
+            for (int i = offset; i < offset + size; i++) {
+                batch.add(new ScoringInput(stream.get(i), 0, i));
+            }
+            boolean crash = crashes > 0 && random.nextInt(6) == 0;
+            int how = random.nextInt(3);
+            store.dieBeforeNextSave = crash && how == 0;
+            store.dieMidTallies = crash && how == 1;
             try {
-                scoring.score(stream.get(offset), 0, offset);
-                offset++;
+                scoring.scoreAll(batch);
+                offset += size;
             } catch (IllegalStateException died) {
-                // Tallies changed, response not saved: the record comes back below.
+                // Some tallies changed, responses not saved: the records come back below.
+                store.dieBeforeNextSave = false;
+                store.dieMidTallies = false;
             }
             if (crash) {
                 // Back to an earlier committed offset: everything after it is delivered again, in order.
                 crashes--;
-                offset = Math.max(0, offset - random.nextInt(10));
+                offset = Math.max(0, offset - random.nextInt(15));
             }
         }
         return store;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +26,65 @@ class ResponseScoringTests {
     private final RecordingScoringEvents events = new RecordingScoringEvents();
     private final ResponseScoring scoring = new ResponseScoring(
             new ScoringDecision(new Segmentation(List.of("region")), new SegmentCap(store, 100), ZoneOffset.UTC),
-            store, events, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("UTC"), true);
+            store, events, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void publishesTheScoredResponseAndTheDayAndEveryRollingWindowContainingIt() {
+    void publishesTheScoredResponseAndTheDayFigureOfEveryBucketItTouchedButNoRollingWindow() {
         scoring.score(response("r-1", "c-1", 10, NOW.minusSeconds(3 * 86_400)), 0, 1);
 
         assertThat(events.scored).singleElement().satisfies(scored -> assertThat(scored.category()).isEqualTo(Category.PROMOTER));
+        assertThat(events.metrics).hasSize(4).allSatisfy(metrics -> {
+            assertThat(metrics.period()).isEqualTo("DAY");
+            assertThat(metrics.from()).isEqualTo(TODAY.minusDays(3)).isEqualTo(metrics.to());
+            assertThat(metrics.n()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aBatchPublishesOneFigurePerTouchedBucketHoldingTheWholeBatch() {
+        scoring.scoreAll(List.of(
+                new ScoringInput(response("r-1", "c-1", 10, NOW), 0, 1),
+                new ScoringInput(response("r-2", "c-2", 0, NOW), 0, 2),
+                new ScoringInput(response("r-3", "c-3", 8, NOW.minusSeconds(86_400)), 1, 1)));
+
+        assertThat(events.scored).hasSize(3);
         List<NpsMetricsUpdated> overall = events.metrics.stream().filter(metrics -> metrics.dimension().equals("overall")).toList();
-        assertThat(overall).extracting(NpsMetricsUpdated::period).containsExactly("DAY", "ROLLING_7D", "ROLLING_30D", "ROLLING_90D");
-        assertThat(overall).allSatisfy(metrics -> assertThat(metrics.n()).isEqualTo(1));
-        assertThat(overall.get(2).from()).isEqualTo(TODAY.minusDays(29));
-        assertThat(overall.get(2).to()).isEqualTo(TODAY);
-        assertThat(events.metrics).hasSize(4 * 4);
+        assertThat(overall).hasSize(2);
+        NpsMetricsUpdated today = overall.stream().filter(metrics -> metrics.to().equals(TODAY)).findFirst().orElseThrow();
+        assertThat(today.n()).isEqualTo(2);
+        assertThat(today.nps()).isZero();
+        assertThat(today.version()).as("one write per bucket and batch").isEqualTo(1);
+        assertThat(events.metrics).extracting(NpsMetricsUpdated::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoRevisionsOfOneResponseInOneBatchCountOnceAsTheNewer() {
+        scoring.scoreAll(List.of(
+                new ScoringInput(response("r-1", "c-1", 2, NOW), 0, 1),
+                new ScoringInput(response("r-1", 2, "c-1", 9, NOW, "email", Map.of("region", "EMEA")), 0, 2),
+                new ScoringInput(response("r-1", "c-1", 2, NOW), 0, 3)));
+
+        assertThat(store.allTallies()).hasSize(4).allSatisfy((bucket, tally) -> assertThat(tally).isEqualTo(new NpsTally(1, 0, 0)));
+        assertThat(events.scored).as("the first and its revision; the older copy after it is a duplicate").hasSize(2);
+    }
+
+    @Test
+    void aBatchRedeliveredWithOtherBoundariesAfterACrashCountsEveryResponseOnce() {
+        List<ScoringInput> stream = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stream.add(new ScoringInput(response("r-" + i, "c-" + (i % 3), i % 11, NOW.minusSeconds(86_400L * (i % 4))), 0, i));
+        }
+        store.dieBeforeNextSave = true;
+        assertThatThrownBy(() -> scoring.scoreAll(stream.subList(0, 12))).isInstanceOf(IllegalStateException.class);
+
+        scoring.scoreAll(stream.subList(5, 9));
+        scoring.scoreAll(stream.subList(0, 20));
+
+        long promoters = stream.stream().filter(input -> input.event().score() >= 9).count();
+        long detractors = stream.stream().filter(input -> input.event().score() <= 6).count();
+        NpsTally overall = store.allTallies().entrySet().stream().filter(entry -> entry.getKey().segment().equals(Segment.OVERALL))
+                .map(Map.Entry::getValue).reduce(NpsTally.EMPTY, NpsTally::plus);
+        assertThat(overall).isEqualTo(new NpsTally(promoters, 20 - promoters - detractors, detractors));
     }
 
     @Test
@@ -60,24 +105,23 @@ class ResponseScoringTests {
     }
 
     @Test
-    void lateResponseLandsInItsOwnDayAndOnlyInTheWindowsThatContainIt() {
+    void lateResponseLandsInItsOwnDay() {
         scoring.score(response("r-1", "c-1", 2, NOW.minusSeconds(40 * 86_400)), 0, 1);
 
         List<NpsMetricsUpdated> overall = events.metrics.stream().filter(metrics -> metrics.dimension().equals("overall")).toList();
-        assertThat(overall).extracting(NpsMetricsUpdated::period).containsExactly("DAY", "ROLLING_90D");
-        assertThat(overall.get(0).from()).isEqualTo(TODAY.minusDays(40));
+        assertThat(overall).singleElement().satisfies(metrics -> assertThat(metrics.from()).isEqualTo(TODAY.minusDays(40)));
     }
 
     @Test
-    void rollingVersionGrowsWithEveryChangeInTheWindow() {
+    void dayVersionGrowsWithEveryChange() {
         scoring.score(response("r-1", "c-1", 10, NOW), 0, 1);
-        long first = version("ROLLING_7D");
+        long first = version("DAY");
         events.clear();
 
-        scoring.score(response("r-2", "c-2", 0, NOW.minusSeconds(86_400)), 1, 1);
+        scoring.score(response("r-2", "c-2", 0, NOW), 1, 1);
 
         NpsMetricsUpdated second = events.metrics.stream()
-                .filter(metrics -> metrics.dimension().equals("overall") && metrics.period().equals("ROLLING_7D")).findFirst().orElseThrow();
+                .filter(metrics -> metrics.dimension().equals("overall")).findFirst().orElseThrow();
         assertThat(second.version()).isGreaterThan(first);
         assertThat(second.n()).isEqualTo(2);
         assertThat(second.nps()).isZero();

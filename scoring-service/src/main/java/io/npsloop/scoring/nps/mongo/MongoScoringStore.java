@@ -3,6 +3,8 @@ package io.npsloop.scoring.nps.mongo;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -30,11 +33,12 @@ import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
+import io.npsloop.scoring.nps.TallyBatch;
+import io.npsloop.scoring.nps.TallyChange;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.scoring.nps.VersionedTally;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +57,9 @@ public class MongoScoringStore implements ScoringStore {
     static final String RESPONSES = "scored_responses";
     static final String CUSTOMERS = "customers";
 
+    /** Guards that fail round after round mean another writer is changing the same days without pause: give the batch back. */
+    private static final int MAX_ROUNDS = 10;
+
     private final MongoCollection<Document> tallies;
     private final MongoCollection<Document> responses;
     private final MongoCollection<Document> customers;
@@ -64,62 +71,87 @@ public class MongoScoringStore implements ScoringStore {
     }
 
     @Override
-    public @Nullable ScoredResponse findResponse(String key) {
-        Document doc = responses.find(Filters.eq("_id", key)).first();
-        return doc == null ? null : ScoringDocuments.toScoredResponse(doc);
+    public Map<String, ScoredResponse> findResponses(Collection<String> keys) {
+        Map<String, ScoredResponse> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            responses.find(ids(keys)).forEach(doc -> found.put(doc.getString("_id"), ScoringDocuments.toScoredResponse(doc)));
+        }
+        return found;
     }
 
     @Override
-    public CustomerHistory findCustomerHistory(String customerId) {
-        Document doc = customers.find(Filters.eq("_id", customerId)).first();
-        return doc == null ? CustomerHistory.EMPTY : ScoringDocuments.toHistory(doc);
+    public Map<String, CustomerHistory> findCustomerHistories(Collection<String> customerIds) {
+        Map<String, CustomerHistory> found = new HashMap<>();
+        if (!customerIds.isEmpty()) {
+            customers.find(ids(customerIds)).forEach(doc -> found.put(doc.getString("_id"), ScoringDocuments.toHistory(doc)));
+        }
+        return found;
     }
 
     /**
-     * All buckets of one record in one unordered bulk write: one round trip instead of one per
-     * bucket. Each operation is still a single-document update guarded by the partition's offset
-     * of its day, so each day applies the record at most once, exactly as with separate updates.
-     * <p>
-     * A guarded upsert can fail with a duplicate key for two reasons. Either the month exists and
-     * its day has applied this offset already (the guard did not match, so the upsert tried to
-     * insert a second month with that id), or another writer (another partition's consumer)
-     * created the month between this update's match and its insert, and nothing was applied. The
-     * operations that failed so are tried once more: the month exists by then (the duplicate key
-     * proves it, and months are never deleted), so the second try either applies the delta or
-     * fails its guard, and only then does a duplicate key mean "already applied".
+     * The batch's changes in one read of the month documents they fall in and one unordered bulk
+     * write: one guarded update per bucket ({@link TallyBatch}), the guard being each partition's
+     * applied offset as read. A guard that no longer holds makes its upsert fail with a duplicate
+     * key (the month exists, so the upsert tried to insert a second one with its id); so does an
+     * upsert that lost the race to create its month to another partition's consumer. Either way
+     * nothing of that bucket was applied: its month is read again and what it still needs is
+     * written again, until every bucket holds the batch's changes.
      */
     @Override
-    public void applyDeltas(Map<DayBucket, TallyDelta> deltas, int partition, long offset) {
-        if (deltas.isEmpty()) {
-            return;
+    public void applyTallies(List<TallyChange> changes) {
+        List<TallyChange> remaining = changes;
+        for (int round = 0; round < MAX_ROUNDS && !remaining.isEmpty(); round++) {
+            Map<String, Document> months = months(remaining.stream().map(TallyChange::bucket).toList());
+            List<TallyBatch.Pending> pending = TallyBatch.pending(remaining, (bucket, partition) -> {
+                Document month = months.get(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day())));
+                Document day = month == null ? null : ScoringDocuments.day(month, bucket.day());
+                Document applied = day == null ? null : day.get("applied", Document.class);
+                Object offset = applied == null ? null : applied.get("p" + partition);
+                return offset instanceof Number number ? number.longValue() : null;
+            });
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<WriteModel<Document>> updates = new ArrayList<>(pending.size());
+            pending.forEach(write -> updates.add(guardedUpdate(write)));
+            Set<DayBucket> again = new HashSet<>();
+            for (int index : duplicateKeys(updates)) {
+                again.add(pending.get(index).bucket());
+            }
+            remaining = remaining.stream().filter(change -> again.contains(change.bucket())).toList();
         }
-        List<WriteModel<Document>> updates = new ArrayList<>(deltas.size());
-        for (Map.Entry<DayBucket, TallyDelta> entry : deltas.entrySet()) {
-            DayBucket bucket = entry.getKey();
-            TallyDelta delta = entry.getValue();
-            String day = ScoringDocuments.dayPath(bucket.day());
-            String offsetField = day + ".applied.p" + partition;
-            Bson notYetApplied = Filters.and(Filters.eq("_id", ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))),
-                    Filters.or(Filters.lt(offsetField, offset), Filters.exists(offsetField, false)));
-            Bson update = Updates.combine(
-                    Updates.inc(day + ".promoters", delta.promoters()),
-                    Updates.inc(day + ".passives", delta.passives()),
-                    Updates.inc(day + ".detractors", delta.detractors()),
-                    Updates.inc(day + ".version", 1L),
-                    Updates.set(offsetField, offset),
-                    Updates.setOnInsert("dimension", bucket.segment().dimension()),
-                    Updates.setOnInsert("segment", bucket.segment().value()),
-                    Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString()));
-            updates.add(new UpdateOneModel<>(notYetApplied, update, new UpdateOptions().upsert(true)));
-        }
-        List<WriteModel<Document>> duplicateKeys = writeAll(updates);
-        if (!duplicateKeys.isEmpty()) {
-            writeAll(duplicateKeys);
+        if (!remaining.isEmpty()) {
+            throw new IllegalStateException("Tallies of " + remaining.size() + " changes kept changing under this batch after "
+                    + MAX_ROUNDS + " rounds");
         }
     }
 
-    /** Writes the operations unordered; returns those that failed with a duplicate key, throws on any other failure. */
-    private List<WriteModel<Document>> writeAll(List<WriteModel<Document>> operations) {
+    private static WriteModel<Document> guardedUpdate(TallyBatch.Pending write) {
+        DayBucket bucket = write.bucket();
+        String day = ScoringDocuments.dayPath(bucket.day());
+        List<Bson> guards = new ArrayList<>();
+        guards.add(Filters.eq("_id", ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))));
+        List<Bson> sets = new ArrayList<>();
+        write.offsetsRead().forEach((partition, read) -> {
+            String offsetField = day + ".applied.p" + partition;
+            guards.add(read == null ? Filters.exists(offsetField, false) : Filters.eq(offsetField, read));
+            sets.add(Updates.set(offsetField, write.offsetsAfter().get(partition)));
+        });
+        TallyDelta delta = write.delta();
+        List<Bson> update = new ArrayList<>(List.of(
+                Updates.inc(day + ".promoters", delta.promoters()),
+                Updates.inc(day + ".passives", delta.passives()),
+                Updates.inc(day + ".detractors", delta.detractors()),
+                Updates.inc(day + ".version", 1L),
+                Updates.setOnInsert("dimension", bucket.segment().dimension()),
+                Updates.setOnInsert("segment", bucket.segment().value()),
+                Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString())));
+        update.addAll(sets);
+        return new UpdateOneModel<>(Filters.and(guards), Updates.combine(update), new UpdateOptions().upsert(true));
+    }
+
+    /** Writes the operations unordered; returns the indexes of those that failed with a duplicate key, throws on any other failure. */
+    private List<Integer> duplicateKeys(List<WriteModel<Document>> operations) {
         try {
             tallies.bulkWrite(operations, new BulkWriteOptions().ordered(false));
             return List.of();
@@ -130,38 +162,65 @@ public class MongoScoringStore implements ScoringStore {
             if (!onlyDuplicateKeys) {
                 throw e;
             }
-            return e.getWriteErrors().stream().map(error -> operations.get(error.getIndex())).toList();
+            return e.getWriteErrors().stream().map(error -> error.getIndex()).toList();
         }
     }
 
+    /** One unordered bulk write; a revision in the same batch replaces its earlier revision (the last one given wins). */
     @Override
-    public void saveResponse(ScoredResponse response) {
-        responses.replaceOne(Filters.eq("_id", response.key()), ScoringDocuments.toDocument(response),
-                new ReplaceOptions().upsert(true));
+    public void saveResponses(List<ScoredResponse> batch) {
+        Map<String, ScoredResponse> latest = new LinkedHashMap<>();
+        batch.forEach(response -> latest.put(response.key(), response));
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(latest.size());
+        latest.values().forEach(response -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", response.key()),
+                ScoringDocuments.toDocument(response), new ReplaceOptions().upsert(true))));
+        responses.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /**
      * One field per response under {@code answers}, named by a hash of the response key (field names
      * cannot hold every character a key can): setting it is idempotent, and a revision overwrites
-     * the answer it revises instead of adding a second one.
+     * the answer it revises instead of adding a second one. One update per customer, all in one
+     * unordered bulk write.
      */
     @Override
-    public void recordCustomerAnswer(CustomerAnswer answer) {
-        customers.updateOne(Filters.eq("_id", answer.customerId()),
-                Updates.set("answers." + ScoringDocuments.answerField(answer.responseKey()), ScoringDocuments.toDocument(answer)),
-                new UpdateOptions().upsert(true));
+    public void recordCustomerAnswers(List<CustomerAnswer> answers) {
+        Map<String, Map<String, CustomerAnswer>> byCustomer = new LinkedHashMap<>();
+        answers.forEach(answer -> byCustomer.computeIfAbsent(answer.customerId(), id -> new LinkedHashMap<>())
+                .put(ScoringDocuments.answerField(answer.responseKey()), answer));
+        if (byCustomer.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((customerId, fields) -> {
+            List<Bson> sets = new ArrayList<>(fields.size());
+            fields.forEach((field, answer) -> sets.add(Updates.set("answers." + field, ScoringDocuments.toDocument(answer))));
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", customerId), Updates.combine(sets), new UpdateOptions().upsert(true)));
+        });
+        customers.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Bson ids(Collection<String> ids) {
+        return ids.size() == 1 ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", new ArrayList<>(ids));
+    }
+
+    private Map<String, Document> months(List<DayBucket> buckets) {
+        Set<String> monthIds = new LinkedHashSet<>();
+        buckets.forEach(bucket -> monthIds.add(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))));
+        Map<String, Document> months = new HashMap<>();
+        if (!monthIds.isEmpty()) {
+            tallies.find(ids(monthIds)).forEach(doc -> months.put(doc.getString("_id"), doc));
+        }
+        return months;
     }
 
     /** One read of the month documents the buckets fall in. */
     @Override
     public Map<DayBucket, VersionedTally> tallies(List<DayBucket> buckets) {
-        Set<String> monthIds = new LinkedHashSet<>();
-        buckets.forEach(bucket -> monthIds.add(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))));
-        Map<String, Document> months = new HashMap<>();
-        if (!monthIds.isEmpty()) {
-            Bson ids = monthIds.size() == 1 ? Filters.eq("_id", monthIds.iterator().next()) : Filters.in("_id", new ArrayList<>(monthIds));
-            tallies.find(ids).forEach(doc -> months.put(doc.getString("_id"), doc));
-        }
+        Map<String, Document> months = months(buckets);
         Map<DayBucket, VersionedTally> result = new LinkedHashMap<>();
         for (DayBucket bucket : buckets) {
             Document month = months.get(ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day())));

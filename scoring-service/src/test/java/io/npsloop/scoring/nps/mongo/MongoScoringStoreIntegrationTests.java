@@ -36,6 +36,7 @@ import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.DayRange;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.Segment;
+import io.npsloop.scoring.nps.TallyChange;
 import io.npsloop.scoring.nps.TallyDelta;
 import io.npsloop.scoring.nps.VersionedTally;
 import io.npsloop.statistics.NpsTally;
@@ -119,6 +120,47 @@ class MongoScoringStoreIntegrationTests {
         assertThat(store.tallies(List.of(mine, theirs))).as("redelivered, still once").containsExactlyInAnyOrderEntriesOf(expected);
     }
 
+    /**
+     * A batch whose read went stale before its write (another instance, taking over the partition in a
+     * rebalance, applied the same record in between): the guard on the offset read fails, the month is
+     * read again, and the change, now held by the bucket, is not applied a second time; the batch's
+     * other change is.
+     */
+    @Test
+    void aChangeAppliedByAnotherWriterBetweenTheReadAndTheWriteIsNotAppliedTwice() {
+        DayBucket contested = new DayBucket(EMEA, DAY);
+        DayBucket mineOnly = new DayBucket(EMEA, DAY.plusDays(3));
+        store.applyDeltas(Map.of(contested, new TallyDelta(0, 1, 0)), 0, 3);
+        MongoScoringStore otherWriter = new MongoScoringStore(database);
+        AtomicBoolean raced = new AtomicBoolean();
+        MongoScoringStore stale = new MongoScoringStore(withTallies(database, tallies -> (proxy, method, args) -> {
+            if (method.getName().equals("bulkWrite") && raced.compareAndSet(false, true)) {
+                otherWriter.applyDeltas(Map.of(contested, new TallyDelta(1, 0, 0)), 0, 8);
+            }
+            return invoke(tallies, method, args);
+        }));
+
+        stale.applyTallies(List.of(new TallyChange(contested, 0, 8, new TallyDelta(1, 0, 0)),
+                new TallyChange(mineOnly, 0, 9, new TallyDelta(0, 0, 1))));
+
+        assertThat(raced).isTrue();
+        assertThat(store.tallies(List.of(contested, mineOnly))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                contested, new VersionedTally(new NpsTally(1, 1, 0), 2),
+                mineOnly, new VersionedTally(new NpsTally(0, 0, 1), 1)));
+    }
+
+    /** One batch of many records: one write per bucket, holding each record's change once, whatever the order of partitions. */
+    @Test
+    void aBatchOfChangesIsCoalescedIntoOneWritePerBucket() {
+        DayBucket bucket = new DayBucket(EMEA, DAY);
+        store.applyTallies(List.of(new TallyChange(bucket, 0, 1, new TallyDelta(1, 0, 0)), new TallyChange(bucket, 1, 1, new TallyDelta(0, 0, 1)),
+                new TallyChange(bucket, 0, 2, new TallyDelta(1, 0, 0)), new TallyChange(bucket, 1, 5, new TallyDelta(0, 1, 0))));
+        store.applyTallies(List.of(new TallyChange(bucket, 0, 2, new TallyDelta(1, 0, 0)), new TallyChange(bucket, 0, 3, new TallyDelta(1, 0, 0)),
+                new TallyChange(bucket, 1, 5, new TallyDelta(0, 1, 0))));
+
+        assertThat(store.tallies(List.of(bucket))).containsEntry(bucket, new VersionedTally(new NpsTally(3, 1, 1), 2));
+    }
+
     /** The database, with its tallies collection behind the handler the function makes from the real one. */
     @SuppressWarnings("unchecked")
     private static MongoDatabase withTallies(MongoDatabase database, Function<MongoCollection<Document>, InvocationHandler> handler) {
@@ -179,25 +221,24 @@ class MongoScoringStoreIntegrationTests {
         ScoredResponse response = new ScoredResponse("web|r-1", "c-1", 2, 9, Category.PROMOTER, DAY, List.of(Segment.OVERALL, EMEA),
                 List.of(new DayBucket(EMEA, DAY.minusDays(1))), 3, Category.DETRACTOR, "r-0", "2:41");
 
-        store.saveResponse(response);
+        store.saveResponses(List.of(response));
 
-        assertThat(store.findResponse("web|r-1")).isEqualTo(response);
-        assertThat(store.findResponse("web|r-2")).isNull();
+        assertThat(store.findResponses(List.of("web|r-1", "web|r-2"))).containsExactly(Map.entry("web|r-1", response));
     }
 
     @Test
     void customerHistoryKeepsOneAnswerPerResponseAndRevisionsReplaceIt() {
         Instant at = Instant.parse("2026-03-02T10:15:30Z");
-        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r.1", "r.1", 2, Category.DETRACTOR, at));
-        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r.1", "r.1", 9, Category.PROMOTER, at));
-        store.recordCustomerAnswer(new CustomerAnswer("c-1", "web|r-2", "r-2", 7, Category.PASSIVE, at.plusSeconds(60)));
+        store.recordCustomerAnswers(List.of(new CustomerAnswer("c-1", "web|r.1", "r.1", 2, Category.DETRACTOR, at)));
+        store.recordCustomerAnswers(List.of(new CustomerAnswer("c-1", "web|r.1", "r.1", 9, Category.PROMOTER, at),
+                new CustomerAnswer("c-1", "web|r-2", "r-2", 7, Category.PASSIVE, at.plusSeconds(60))));
 
-        CustomerHistory history = store.findCustomerHistory("c-1");
+        CustomerHistory history = store.findCustomerHistories(List.of("c-1", "c-2")).get("c-1");
 
         assertThat(history.answers()).containsExactlyInAnyOrder(
                 new CustomerAnswer("c-1", "web|r.1", "r.1", 9, Category.PROMOTER, at),
                 new CustomerAnswer("c-1", "web|r-2", "r-2", 7, Category.PASSIVE, at.plusSeconds(60)));
-        assertThat(store.findCustomerHistory("c-2")).isEqualTo(CustomerHistory.EMPTY);
+        assertThat(store.findCustomerHistories(List.of("c-2"))).isEmpty();
     }
 
     @Test
