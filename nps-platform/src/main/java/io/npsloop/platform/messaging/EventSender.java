@@ -3,6 +3,7 @@ package io.npsloop.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -55,12 +57,18 @@ public class EventSender implements DisposableBean {
     private final Map<String, String> topics = new ConcurrentHashMap<>();
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> adminSettings;
+    private final Duration provisionTimeout;
 
     public EventSender(Map<String, Object> producerSettings, Map<String, Object> adminSettings, JsonMapper mapper,
             Environment environment, String source) {
         this.producers = new DefaultKafkaProducerFactory<>(producerSettings);
         this.template = new KafkaTemplate<>(producers);
-        this.adminSettings = Map.copyOf(adminSettings);
+        // Looking a topic up must not outlast a send: with the broker away, both give up after max.block.ms.
+        this.provisionTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(producerSettings.getOrDefault("max.block.ms", "60000"))));
+        Map<String, Object> admin = new java.util.HashMap<>(adminSettings);
+        admin.putIfAbsent("default.api.timeout.ms", (int) provisionTimeout.toMillis());
+        admin.putIfAbsent("request.timeout.ms", (int) Math.min(provisionTimeout.toMillis(), 30_000));
+        this.adminSettings = Map.copyOf(admin);
         this.mapper = mapper;
         this.environment = environment;
         this.source = source.getBytes(StandardCharsets.UTF_8);
@@ -96,6 +104,54 @@ public class EventSender implements DisposableBean {
                 throw new EventNotPublishedException("Interrupted while waiting for event " + eventId, e);
             }
         }
+    }
+
+    /**
+     * Publishes every event and waits for every acknowledgement; returns, per event in the order
+     * given, null if the broker has it or the reason it does not. An event of a key whose earlier
+     * event in this call failed is reported failed too (it may have reached the broker after the
+     * failed one, out of order), so a caller that tells its clients which events are in never
+     * confirms a later event of a key whose earlier event was lost. A refused event that did reach
+     * the broker is a copy with the same event id when it is sent again.
+     */
+    public List<@Nullable RuntimeException> sendEach(List<OutgoingEvent> events) {
+        List<CompletableFuture<?>> pending = new ArrayList<>(events.size());
+        RuntimeException[] failures = new RuntimeException[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                pending.add(template.send(record(events.get(i))));
+            } catch (RuntimeException e) {
+                pending.add(null);
+                failures[i] = new EventNotPublishedException("The producer did not take event " + events.get(i).eventId(), e);
+            }
+        }
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        Set<String> failedKeys = new HashSet<>();
+        List<@Nullable RuntimeException> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            OutgoingEvent event = events.get(i);
+            RuntimeException failure = failures[i];
+            if (failure == null) {
+                try {
+                    pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    failure = new EventNotPublishedException("The broker did not accept event " + event.eventId(), e.getCause());
+                } catch (TimeoutException e) {
+                    failure = new EventNotPublishedException("No acknowledgement for event " + event.eventId() + " in " + acknowledgementTimeout, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new EventNotPublishedException("Interrupted while waiting for event " + event.eventId(), e);
+                }
+            }
+            if (failure == null && failedKeys.contains(event.key())) {
+                failure = new EventNotPublishedException("Event " + event.eventId() + " follows a failed event of its key");
+            }
+            if (failure != null) {
+                failedKeys.add(event.key());
+            }
+            results.add(failure);
+        }
+        return results;
     }
 
     /** The Kafka record of an event, as consumers read it. */
@@ -138,8 +194,9 @@ public class EventSender implements DisposableBean {
         int partitions = environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class, 1);
         short replication = environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor", Short.class, (short) -1);
         try (Admin admin = Admin.create(adminSettings)) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(30, TimeUnit.SECONDS);
+            long timeout = provisionTimeout.toMillis();
+            if (!admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(timeout, TimeUnit.MILLISECONDS);
             }
             provisioned.add(topic);
         } catch (ExecutionException e) {
