@@ -64,7 +64,12 @@ final class ReportingTestSupport {
 
     /** A record as the producing services send it: JSON value, CloudEvents headers, keyed by customer id. */
     static ProducerRecord<String, byte[]> record(String topic, String key, String id, String type, Record event) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event));
+        return record(topic, key, id, type, JSON.writeValueAsBytes(event));
+    }
+
+    /** A record with any value, such as a poison one, and the headers the producing services send. */
+    static ProducerRecord<String, byte[]> record(String topic, String key, String id, String type, byte[] value) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
         r.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
         r.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         r.headers().add(CloudEventHeaders.SOURCE, "/test".getBytes(StandardCharsets.UTF_8));

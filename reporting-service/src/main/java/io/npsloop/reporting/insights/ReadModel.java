@@ -22,31 +22,30 @@ import io.npsloop.contracts.RootCauseCoded;
  * <li>{@code caseEventOnce}: one document per case holding the highest sequence applied; an event
  * with that sequence or a lower one is a redelivery and is ignored. Case opening is sequence 0.</li>
  * </ul>
- * Reads load whole projections: views are computed in memory, which bounds them by the size of the
- * projections (documented in the README).
+ * Writes take a batch of events at a time and are idempotent per event, so a batch delivered again
+ * with other boundaries changes nothing. Reads load whole projections: views are computed in memory,
+ * which bounds them by the size of the projections (documented in the README).
  */
 public interface ReadModel {
 
-    void saveAnswer(ResponseScored scored);
+    /**
+     * Keeps the latest revision of each response (latestRevisionWins); of two equal revisions the
+     * one kept or listed first stays.
+     */
+    void saveAnswers(List<ResponseScored> scored);
 
-    void saveAlert(DetractorAlertRaised alert);
+    /** Keeps each alert once (alertOnce). */
+    void saveAlerts(List<DetractorAlertRaised> alerts);
 
-    void caseOpened(CaseOpened event);
-
-    void caseStatusChanged(CaseStatusChanged event);
-
-    void contactAttempted(ContactAttempted event);
-
-    void rootCauseCoded(RootCauseCoded event);
-
-    void incentiveOffered(IncentiveOffered event);
-
-    void loopClosed(LoopClosed event);
-
-    void resurveyRequested(ResurveyRequested event);
-
-    /** Advocacy tasks are kept apart from recovery cases: they never enter the funnel. */
-    void advocacyTaskCreated(AdvocacyTaskCreated event);
+    /**
+     * Applies case events in the order listed, each at most once per case sequence
+     * (caseEventOnce): {@link CaseOpened}, {@link CaseStatusChanged}, {@link ContactAttempted},
+     * {@link RootCauseCoded}, {@link IncentiveOffered}, {@link LoopClosed}, {@link ResurveyRequested}
+     * and {@link AdvocacyTaskCreated} (advocacy tasks are kept apart from recovery cases: they never
+     * enter the funnel). The result is the same as applying them one by one, whatever the batch's
+     * boundaries.
+     */
+    void applyCaseEvents(List<? extends Record> events);
 
     List<Answer> answers();
 

@@ -1,23 +1,31 @@
 package io.npsloop.reporting.overview;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.npsloop.statistics.NpsTally;
 
-/** The overview read model. Every write is idempotent, so replaying the topics gives the same views. */
+/**
+ * The overview read model. Every write is idempotent per figure and per case event, so replaying
+ * the topics, or a batch again with other boundaries, gives the same views.
+ */
 public interface OverviewStore {
 
-    /** Keeps the figure unless one with the same or a higher version is already kept. */
-    void saveDailyFigure(DailyFigure figure);
+    /**
+     * Keeps each figure unless one with the same or a higher version is already kept, or comes
+     * earlier in the list for the same day ({@link DailyFigure#latestPerDay}).
+     */
+    void saveDailyFigures(List<DailyFigure> figures);
 
     NpsTally sum(String dimension, String segment, LocalDate from, LocalDate to);
 
-    /** Records a case as open, unless it is known already. */
-    void caseOpened(String caseId, String queue);
-
-    /** Applies a state change unless a change with the same or a higher sequence was applied. */
-    void caseStateChanged(String caseId, String queue, long sequence, String state);
+    /**
+     * Applies openings and status changes in order, as {@link CaseState#fold} does: an opening of
+     * a case not known yet records it as open; a change applies to a known case unless a change with
+     * the same or a higher sequence was applied.
+     */
+    void applyCaseStates(List<CaseState> events);
 
     /** Cases opened by an alert that are now in one of the states. */
-    long casesIn(java.util.List<String> states);
+    long casesIn(List<String> states);
 }

@@ -1,5 +1,7 @@
 package io.npsloop.reporting.overview.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.npsloop.contracts.AdvocacyTaskCreated;
@@ -14,75 +16,111 @@ import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
+import io.npsloop.platform.messaging.ConsumedEvent;
+import io.npsloop.platform.messaging.EventBatches;
 import io.npsloop.reporting.insights.ReadModel;
+import io.npsloop.reporting.overview.CaseState;
 import io.npsloop.reporting.overview.DailyFigure;
 import io.npsloop.reporting.overview.OverviewStore;
 import io.npsloop.statistics.NpsTally;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Kafka edge of reporting: figures, scored responses, alerts and case events in, read models updated. Wiring is in reporting-service.yml. */
+/**
+ * The Kafka edge of reporting: figures, scored responses, alerts and case events in, read models
+ * updated. Every binding is in batch mode ({@link EventBatches}): a poll's records are parsed and
+ * held to their schema once each, then each store is written once per batch, by the same rules as
+ * one record at a time. Wiring is in reporting-service.yml.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReportingFunctions {
 
     static final String DAY_PERIOD = "DAY";
 
+    /**
+     * Keeps the DAY figures (the highest version per segment and day); any other period (the
+     * rolling windows scoring once published) is ignored, since reporting sums days itself.
+     */
     @Bean
-    Consumer<NpsMetricsUpdated> recordMetrics(OverviewStore store) {
-        return metrics -> {
-            if (DAY_PERIOD.equals(metrics.period())) {
-                store.saveDailyFigure(new DailyFigure(metrics.dimension(), metrics.segment(), metrics.to(),
-                        new NpsTally(metrics.promoters(), metrics.passives(), metrics.detractors()), metrics.version()));
+    Consumer<Message<List<byte[]>>> recordMetrics(EventBatches batches, OverviewStore store) {
+        return batches.consumer("recordMetrics", NpsMetricsUpdated.class, batch -> {
+            List<DailyFigure> figures = new ArrayList<>(batch.size());
+            for (ConsumedEvent<NpsMetricsUpdated> record : batch) {
+                NpsMetricsUpdated metrics = record.event();
+                if (DAY_PERIOD.equals(metrics.period())) {
+                    figures.add(new DailyFigure(metrics.dimension(), metrics.segment(), metrics.to(),
+                            new NpsTally(metrics.promoters(), metrics.passives(), metrics.detractors()), metrics.version()));
+                }
             }
-        };
+            if (!figures.isEmpty()) {
+                store.saveDailyFigures(figures);
+            }
+        });
     }
 
     /** Keeps the latest revision of every scored response (latestRevisionWins). */
     @Bean
-    Consumer<ResponseScored> projectAnswers(ReadModel model) {
-        return model::saveAnswer;
+    Consumer<Message<List<byte[]>>> projectAnswers(EventBatches batches, ReadModel model) {
+        return batches.consumer("projectAnswers", ResponseScored.class, batch -> model.saveAnswers(events(batch)));
     }
 
     /** Keeps every alert once (alertOnce). */
     @Bean
-    Consumer<DetractorAlertRaised> projectAlerts(ReadModel model) {
-        return model::saveAlert;
+    Consumer<Message<List<byte[]>>> projectAlerts(EventBatches batches, ReadModel model) {
+        return batches.consumer("projectAlerts", DetractorAlertRaised.class, batch -> model.saveAlerts(events(batch)));
     }
 
     /**
      * nps.followups.v1 carries several event types; each event names its own in {@code eventType}
      * (the same value as its CloudEvents type header, which the function layer rewrites), which
-     * decides the record to read it as. Each is applied once per case sequence (caseEventOnce).
+     * decides the record to read it as. Each is applied once per case sequence (caseEventOnce), in
+     * the batch's order: one customer's events share a partition, so a case's events come in the
+     * order they happened.
      */
     @Bean
-    Consumer<byte[]> trackCases(OverviewStore store, ReadModel model, JsonMapper mapper) {
-        return payload -> {
-            JsonNode event = mapper.readTree(payload);
-            String type = event.path("eventType").asString("");
-            if (EventTypes.CASE_OPENED.equals(type)) {
-                CaseOpened opened = mapper.treeToValue(event, CaseOpened.class);
-                store.caseOpened(opened.caseId(), opened.queue());
-                model.caseOpened(opened);
-            } else if (EventTypes.CASE_STATUS_CHANGED.equals(type)) {
-                CaseStatusChanged changed = mapper.treeToValue(event, CaseStatusChanged.class);
-                store.caseStateChanged(changed.caseId(), changed.queue(), changed.sequence(), changed.toState());
-                model.caseStatusChanged(changed);
-            } else if (EventTypes.CONTACT_ATTEMPTED.equals(type)) {
-                model.contactAttempted(mapper.treeToValue(event, ContactAttempted.class));
-            } else if (EventTypes.ROOT_CAUSE_CODED.equals(type)) {
-                model.rootCauseCoded(mapper.treeToValue(event, RootCauseCoded.class));
-            } else if (EventTypes.INCENTIVE_OFFERED.equals(type)) {
-                model.incentiveOffered(mapper.treeToValue(event, IncentiveOffered.class));
-            } else if (EventTypes.LOOP_CLOSED.equals(type)) {
-                model.loopClosed(mapper.treeToValue(event, LoopClosed.class));
-            } else if (EventTypes.RESURVEY_REQUESTED.equals(type)) {
-                model.resurveyRequested(mapper.treeToValue(event, ResurveyRequested.class));
-            } else if (EventTypes.ADVOCACY_TASK_CREATED.equals(type)) {
-                model.advocacyTaskCreated(mapper.treeToValue(event, AdvocacyTaskCreated.class));
+    Consumer<Message<List<byte[]>>> trackCases(EventBatches batches, OverviewStore store, ReadModel model, JsonMapper mapper) {
+        return batches.consumer("trackCases", JsonNode.class, batch -> {
+            List<Record> events = new ArrayList<>(batch.size());
+            List<CaseState> states = new ArrayList<>();
+            for (ConsumedEvent<JsonNode> record : batch) {
+                Record event = caseEvent(record.event(), mapper);
+                if (event instanceof CaseOpened opened) {
+                    states.add(CaseState.opened(opened.caseId(), opened.queue()));
+                } else if (event instanceof CaseStatusChanged changed) {
+                    states.add(new CaseState(changed.caseId(), changed.queue(), changed.sequence(), changed.toState()));
+                }
+                if (event != null) {
+                    events.add(event);
+                }
             }
-            // Types added later are ignored until reporting has a use for them: consumers ignore what they do not know.
+            store.applyCaseStates(states);
+            model.applyCaseEvents(events);
+        });
+    }
+
+    /** Types added later are ignored (null) until reporting has a use for them: consumers ignore what they do not know. */
+    private static @Nullable Record caseEvent(JsonNode event, JsonMapper mapper) {
+        Class<? extends Record> type = switch (event.path("eventType").asString("")) {
+            case EventTypes.CASE_OPENED -> CaseOpened.class;
+            case EventTypes.CASE_STATUS_CHANGED -> CaseStatusChanged.class;
+            case EventTypes.CONTACT_ATTEMPTED -> ContactAttempted.class;
+            case EventTypes.ROOT_CAUSE_CODED -> RootCauseCoded.class;
+            case EventTypes.INCENTIVE_OFFERED -> IncentiveOffered.class;
+            case EventTypes.LOOP_CLOSED -> LoopClosed.class;
+            case EventTypes.RESURVEY_REQUESTED -> ResurveyRequested.class;
+            case EventTypes.ADVOCACY_TASK_CREATED -> AdvocacyTaskCreated.class;
+            default -> null;
         };
+        return type == null ? null : mapper.treeToValue(event, type);
+    }
+
+    private static <T> List<T> events(List<ConsumedEvent<T>> batch) {
+        List<T> events = new ArrayList<>(batch.size());
+        batch.forEach(record -> events.add(record.event()));
+        return events;
     }
 }

@@ -1,14 +1,21 @@
 package io.npsloop.reporting.overview.mongo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.npsloop.platform.mongo.GuardedWrites;
+import io.npsloop.reporting.mongo.GuardedBulkWrites;
+import io.npsloop.reporting.overview.CaseState;
 import io.npsloop.reporting.overview.DailyFigure;
 import io.npsloop.reporting.overview.OverviewStore;
 import io.npsloop.statistics.NpsTally;
@@ -19,13 +26,16 @@ import org.springframework.stereotype.Component;
 /**
  * The overview read model in MongoDB. Writes are guarded upserts: a document only takes a change
  * newer than the one it holds (higher version or sequence); an older one finds no match, the upsert
- * then collides on {@code _id}, and the collision means "already applied".
+ * then collides on {@code _id}, and the collision means "already applied". A batch is written in
+ * one unordered bulk write, one write per document.
  */
 @Component
 class MongoOverviewStore implements OverviewStore {
 
     static final String DAILY = "daily_figures";
     static final String CASES = "cases";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> daily;
     private final MongoCollection<Document> cases;
@@ -39,19 +49,24 @@ class MongoOverviewStore implements OverviewStore {
         return dimension + "|" + segment + "|" + day;
     }
 
+    /** One write per day of the batch (its highest version), all guarded by version, in one round trip. */
     @Override
-    public void saveDailyFigure(DailyFigure figure) {
-        Bson newer = Filters.and(Filters.eq("_id", dailyId(figure.dimension(), figure.segment(), figure.day())),
-                Filters.or(Filters.lt("version", figure.version()), Filters.exists("version", false)));
-        Bson update = Updates.combine(
-                Updates.set("dimension", figure.dimension()),
-                Updates.set("segment", figure.segment()),
-                Updates.set("day", figure.day().toString()),
-                Updates.set("promoters", figure.tally().promoters()),
-                Updates.set("passives", figure.tally().passives()),
-                Updates.set("detractors", figure.tally().detractors()),
-                Updates.set("version", figure.version()));
-        GuardedWrites.upsertUnlessApplied(daily, newer, update);
+    public void saveDailyFigures(List<DailyFigure> figures) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (DailyFigure figure : DailyFigure.latestPerDay(figures)) {
+            Bson newer = Filters.and(Filters.eq("_id", dailyId(figure.dimension(), figure.segment(), figure.day())),
+                    Filters.or(Filters.lt("version", figure.version()), Filters.exists("version", false)));
+            Bson update = Updates.combine(
+                    Updates.set("dimension", figure.dimension()),
+                    Updates.set("segment", figure.segment()),
+                    Updates.set("day", figure.day().toString()),
+                    Updates.set("promoters", figure.tally().promoters()),
+                    Updates.set("passives", figure.tally().passives()),
+                    Updates.set("detractors", figure.tally().detractors()),
+                    Updates.set("version", figure.version()));
+            writes.add(new UpdateOneModel<>(newer, update, UPSERT));
+        }
+        GuardedBulkWrites.writeUnlessApplied(daily, writes);
     }
 
     @Override
@@ -66,26 +81,35 @@ class MongoOverviewStore implements OverviewStore {
         return sum;
     }
 
-    @Override
-    public void caseOpened(String caseId, String queue) {
-        Bson unknown = Filters.eq("_id", caseId);
-        Bson update = Updates.combine(
-                Updates.setOnInsert("queue", queue),
-                Updates.setOnInsert("state", "OPEN"),
-                Updates.setOnInsert("sequence", 0L));
-        cases.updateOne(unknown, update, new UpdateOptions().upsert(true));
-    }
-
     /**
      * Only cases opened by an alert are tracked: a change of a case never opened here (an advocacy
-     * task) finds no document and changes nothing. One customer's events share a partition, so a
-     * case's opening always arrives before its changes.
+     * task) changes nothing. One read of the batch's cases by {@code _id}, the fold in memory, then
+     * one guarded write per changed case: an update of a known case whose applied sequence is lower,
+     * or the insert of a newly opened one (a collision on {@code _id} then means another delivery of
+     * the same events got there first).
      */
     @Override
-    public void caseStateChanged(String caseId, String queue, long sequence, String state) {
-        Bson newer = Filters.and(Filters.eq("_id", caseId), Filters.lt("sequence", sequence));
-        Bson update = Updates.combine(Updates.set("queue", queue), Updates.set("state", state), Updates.set("sequence", sequence));
-        cases.updateOne(newer, update);
+    public void applyCaseStates(List<CaseState> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(event -> ids.add(event.caseId()));
+        Map<String, CaseState> stored = new HashMap<>();
+        for (Document doc : cases.find(Filters.in("_id", ids))) {
+            stored.put(doc.getString("_id"), new CaseState(doc.getString("_id"), doc.getString("queue"),
+                    doc.get("sequence", Number.class).longValue(), doc.getString("state")));
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (CaseState state : CaseState.fold(stored, events).values()) {
+            Bson older = Filters.and(Filters.eq("_id", state.caseId()), Filters.lt("sequence", state.sequence()));
+            Bson update = Updates.combine(Updates.set("queue", state.queue()), Updates.set("state", state.state()),
+                    Updates.set("sequence", state.sequence()));
+            // A case opened in this batch is upserted; for the opening alone (sequence 0) the guard never
+            // matches, so it is an insert unless the case is kept already.
+            writes.add(stored.containsKey(state.caseId()) ? new UpdateOneModel<>(older, update) : new UpdateOneModel<>(older, update, UPSERT));
+        }
+        GuardedBulkWrites.writeUnlessApplied(cases, writes);
     }
 
     @Override
