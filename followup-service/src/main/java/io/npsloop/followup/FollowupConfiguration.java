@@ -70,8 +70,8 @@ class FollowupConfiguration {
     }
 
     @Bean
-    LoopClosure loopClosure(CaseStore store, CaseWork work, CaseOpening opening, Clock clock) {
-        return new LoopClosure(store, work, opening, clock);
+    LoopClosure loopClosure(CaseStore store, OutboxRelay relay, CaseOpening opening, CaseMetrics metrics, Clock clock) {
+        return new LoopClosure(store, relay, opening, metrics, clock);
     }
 
     @Bean

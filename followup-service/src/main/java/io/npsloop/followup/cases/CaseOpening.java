@@ -2,7 +2,10 @@ package io.npsloop.followup.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * advocacy rule. The case id derives from the alert id (or the response id), and the case is
  * stored together with its opening event in its outbox: a redelivered alert finds the case, and
  * only relays what is still pending, so the opening is published once (or, after a crash, again
- * with the same event id).
+ * with the same event id). A batch of alerts is opened with one read and one write
+ * ({@link CaseBatch}); a single alert is a batch of one.
  */
 public class CaseOpening {
 
@@ -39,7 +43,27 @@ public class CaseOpening {
     }
 
     public FollowupCase open(DetractorAlertRaised alert) {
+        return openAll(List.of(alert)).get(0);
+    }
+
+    /**
+     * Opens the cases of a batch of alerts: one read of the cases their ids name, one bulk insert of
+     * the new ones, their openings published together. Returns the case of each alert, in order (an
+     * alert twice in the batch gets the same case).
+     */
+    public List<FollowupCase> openAll(List<DetractorAlertRaised> alerts) {
         Instant now = clock.instant();
+        Set<String> ids = new LinkedHashSet<>();
+        alerts.forEach(alert -> ids.add(caseId(alert.alertId())));
+        CaseBatch batch = CaseBatch.on(store, relay, metrics, store.findAll(ids));
+        for (DetractorAlertRaised alert : alerts) {
+            batch.open(recovery(alert, now));
+        }
+        Map<String, FollowupCase> stored = batch.commit();
+        return alerts.stream().map(alert -> stored.get(caseId(alert.alertId()))).toList();
+    }
+
+    private static CaseStore.NewCase recovery(DetractorAlertRaised alert, Instant now) {
         FollowupCase candidate = FollowupCase.Builder.empty()
                 .caseId(caseId(alert.alertId()))
                 .kind(CaseKind.RECOVERY)
@@ -64,22 +88,29 @@ public class CaseOpening {
                 candidate.caseId(), candidate.alertId(), candidate.responseId(), candidate.customerId(),
                 candidate.accountId(), candidate.severity(), candidate.queue(), candidate.priority(),
                 candidate.slaDueAt(), candidate.accountValue());
-        FollowupCase stored = store.insertIfAbsent(candidate,
+        return new CaseStore.NewCase(candidate,
                 List.of(CaseEventFactory.outgoing(candidate, eventId, EventTypes.CASE_OPENED, now, opened)));
-        countIfNew(candidate, stored);
-        relay.relay(stored.caseId());
-        return stored;
     }
 
     /** Creates an advocacy task for a promoter answer the rule selects; null when it selects none. */
     public @Nullable FollowupCase openAdvocacy(ResponseScored scored) {
-        Instant now = clock.instant();
+        CaseStore.NewCase task = advocacyTask(scored, clock.instant());
+        if (task == null) {
+            return null;
+        }
+        CaseBatch batch = CaseBatch.on(store, relay, metrics, store.findAll(List.of(task.followupCase().caseId())));
+        batch.open(task);
+        return batch.commit().get(task.followupCase().caseId());
+    }
+
+    /** The advocacy task a promoter answer opens (its id derives from the response id); null when the rule selects none. */
+    CaseStore.@Nullable NewCase advocacyTask(ResponseScored scored, Instant now) {
         String task = advocacyRule.taskFor(scored);
         if (task == null) {
             return null;
         }
         FollowupCase candidate = FollowupCase.Builder.empty()
-                .caseId(CaseEventFactory.derivedId("advocacy", scored.responseId()))
+                .caseId(advocacyCaseId(scored.responseId()))
                 .kind(CaseKind.ADVOCACY)
                 .alertId(scored.eventId())
                 .responseId(scored.responseId())
@@ -104,18 +135,12 @@ public class CaseOpening {
                 AdvocacyTaskCreated.SCHEMA_VERSION, now, candidate.caseId(), candidate.customerId(),
                 candidate.responseId(), 1, candidate.queue(), task, candidate.score(), candidate.accountId(),
                 candidate.slaDueAt());
-        FollowupCase stored = store.insertIfAbsent(candidate,
+        return new CaseStore.NewCase(candidate,
                 List.of(CaseEventFactory.outgoing(candidate, eventId, EventTypes.ADVOCACY_TASK_CREATED, now, created)));
-        countIfNew(candidate, stored);
-        relay.relay(stored.caseId());
-        return stored;
     }
 
-    /** A redelivery returns the case stored before, not the candidate: only new cases count. */
-    private void countIfNew(FollowupCase candidate, FollowupCase stored) {
-        if (stored == candidate) {
-            metrics.opened(candidate.kind(), candidate.queue());
-        }
+    static String advocacyCaseId(String responseId) {
+        return CaseEventFactory.derivedId("advocacy", responseId);
     }
 
     static String caseId(String alertId) {

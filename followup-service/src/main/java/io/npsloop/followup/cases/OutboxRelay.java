@@ -3,6 +3,10 @@ package io.npsloop.followup.cases;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes the events waiting in a case's outbox, in order, removing each once the broker has
@@ -32,6 +36,34 @@ public class OutboxRelay {
             return true;
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Events of case " + caseId + " not published yet; the sweep retries", e);
+            return false;
+        }
+    }
+
+    /**
+     * Publishes the pending events of many cases together (a consumed batch's), in the given order,
+     * then removes them from their outboxes in one write. As for one case, a failure is left to the
+     * sweep and the changes stand; events published before the failure go out again with the same
+     * ids.
+     */
+    public boolean relayAll(Map<String, List<OutgoingEvent>> pendingByCase) {
+        List<OutgoingEvent> all = new ArrayList<>();
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        pendingByCase.forEach((caseId, events) -> {
+            if (!events.isEmpty()) {
+                all.addAll(events);
+                published.put(caseId, events.stream().map(OutgoingEvent::eventId).toList());
+            }
+        });
+        if (all.isEmpty()) {
+            return true;
+        }
+        try {
+            events.publishAll(all);
+            store.acknowledgeAll(published);
+            return true;
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Events of " + published.size() + " cases not published yet; the sweep retries", e);
             return false;
         }
     }

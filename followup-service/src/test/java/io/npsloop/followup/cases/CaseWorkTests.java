@@ -356,7 +356,7 @@ class CaseWorkTests {
     @Test
     void nextAnswerOfTheCustomerClosesTheLoopOnce() {
         FollowupCase c = f.store.find(id);
-        LoopClosure closure = new LoopClosure(f.store, f.work, f.opening(new AdvocacyRule(false, 9, Map.of(), "advocacy")), f.clock);
+        LoopClosure closure = f.closure(new AdvocacyRule(false, 9, Map.of(), "advocacy"));
         var next = InMemoryFollowup.answer(c.customerId(), 9, Map.of(), f.clock.instant());
 
         closure.answered(next);

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.DetractorAlertRaised;
@@ -48,7 +51,8 @@ final class InMemoryFollowup {
     final RootCauses rootCauses = new RootCauses();
     final Incentives incentives = new Incentives();
     final Counts metrics = new Counts();
-    final OutboxRelay relay = new OutboxRelay(store, published::add);
+    final Broker broker = new Broker();
+    final OutboxRelay relay = new OutboxRelay(store, broker);
     final AssignmentNumbers numbers = new Numbers();
     final CaseWork work = new CaseWork(store, relay, rootCauses, incentives, numbers, POLICY, metrics, clock);
     final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock);
@@ -62,6 +66,10 @@ final class InMemoryFollowup {
 
     CaseOpening opening(AdvocacyRule rule) {
         return new CaseOpening(store, relay, POLICY, rule, metrics, clock);
+    }
+
+    LoopClosure closure(AdvocacyRule rule) {
+        return new LoopClosure(store, relay, opening(rule), metrics, clock);
     }
 
     FollowupCase open(Severity severity, String queue, Duration sla) {
@@ -129,21 +137,51 @@ final class InMemoryFollowup {
         }
     }
 
+    /** Keeps what is published; counts the sends; fails while down, as in a broker outage. */
+    final class Broker implements CaseEvents {
+
+        boolean down;
+        int sends;
+
+        @Override
+        public void publish(OutgoingEvent event) {
+            publishAll(List.of(event));
+        }
+
+        @Override
+        public void publishAll(List<OutgoingEvent> events) {
+            if (down) {
+                throw new IllegalStateException("The broker is down");
+            }
+            sends++;
+            published.addAll(events);
+        }
+    }
+
     /** Cases with their outboxes, guarded by version like the Mongo store. */
     static final class Cases implements CaseStore {
 
         final Map<String, FollowupCase> cases = new LinkedHashMap<>();
         final Map<String, List<OutgoingEvent>> outboxes = new HashMap<>();
 
+        /** Calls of each method, to show what a batch costs in round trips. */
+        final Map<String, Integer> calls = new HashMap<>();
+        /** Runs before each bulk write of changes: what an agent does between a batch's read and its write. */
+        Runnable beforeApplyAll = () -> {
+        };
+
         @Override
-        public synchronized FollowupCase insertIfAbsent(FollowupCase followupCase, List<OutgoingEvent> events) {
-            FollowupCase existing = cases.get(followupCase.caseId());
-            if (existing != null) {
-                return existing;
+        public synchronized Set<String> insertAll(List<NewCase> newCases) {
+            calls.merge("insertAll", 1, Integer::sum);
+            Set<String> stored = new LinkedHashSet<>();
+            for (NewCase c : newCases) {
+                if (!cases.containsKey(c.followupCase().caseId())) {
+                    cases.put(c.followupCase().caseId(), c.followupCase());
+                    outboxes.put(c.followupCase().caseId(), new ArrayList<>(c.events()));
+                    stored.add(c.followupCase().caseId());
+                }
             }
-            cases.put(followupCase.caseId(), followupCase);
-            outboxes.put(followupCase.caseId(), new ArrayList<>(events));
-            return followupCase;
+            return stored;
         }
 
         @Override
@@ -158,8 +196,47 @@ final class InMemoryFollowup {
         }
 
         @Override
+        public Set<String> applyAll(List<CaseChange> changes) {
+            beforeApplyAll.run();
+            synchronized (this) {
+                calls.merge("applyAll", 1, Integer::sum);
+                Set<String> applied = new LinkedHashSet<>();
+                for (CaseChange change : changes) {
+                    if (apply(change)) {
+                        applied.add(change.before().caseId());
+                    }
+                }
+                return applied;
+            }
+        }
+
+        @Override
         public synchronized FollowupCase find(String caseId) {
             return cases.get(caseId);
+        }
+
+        @Override
+        public synchronized Map<String, Stored> findAll(Collection<String> caseIds) {
+            calls.merge("findAll", 1, Integer::sum);
+            Map<String, Stored> found = new HashMap<>();
+            for (String caseId : caseIds) {
+                if (cases.containsKey(caseId)) {
+                    found.put(caseId, new Stored(cases.get(caseId), outboxes.get(caseId)));
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public synchronized Map<String, List<Stored>> ofCustomers(Collection<String> customerIds) {
+            calls.merge("ofCustomers", 1, Integer::sum);
+            Map<String, List<Stored>> found = new LinkedHashMap<>();
+            for (FollowupCase c : cases.values()) {
+                if (customerIds.contains(c.customerId())) {
+                    found.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(new Stored(c, outboxes.get(c.caseId())));
+                }
+            }
+            return found;
         }
 
         @Override
@@ -201,6 +278,12 @@ final class InMemoryFollowup {
         @Override
         public synchronized void acknowledge(String caseId, String eventId) {
             outboxes.get(caseId).removeIf(e -> e.eventId().equals(eventId));
+        }
+
+        @Override
+        public synchronized void acknowledgeAll(Map<String, List<String>> eventIdsByCase) {
+            calls.merge("acknowledgeAll", 1, Integer::sum);
+            eventIdsByCase.forEach((caseId, eventIds) -> outboxes.get(caseId).removeIf(e -> eventIds.contains(e.eventId())));
         }
 
         @Override

@@ -2,20 +2,32 @@ package io.npsloop.followup.cases.mongo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
 import io.npsloop.contracts.CaseStatusChanged;
@@ -32,7 +44,6 @@ import io.npsloop.followup.cases.CaseTransitions;
 import io.npsloop.followup.cases.FollowupCase;
 import io.npsloop.followup.cases.OutgoingEvent;
 import io.npsloop.platform.mongo.JsonDocuments;
-import io.npsloop.platform.mongo.MongoErrors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +72,8 @@ class MongoCaseStore implements CaseStore {
             EventTypes.RESURVEY_REQUESTED, ResurveyRequested.class,
             EventTypes.ADVOCACY_TASK_CREATED, AdvocacyTaskCreated.class);
 
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> customers;
     private final JsonDocuments json;
@@ -72,43 +85,111 @@ class MongoCaseStore implements CaseStore {
     }
 
     @Override
-    public FollowupCase insertIfAbsent(FollowupCase followupCase, List<OutgoingEvent> events) {
-        // The customer's index first: idempotent, and a case is never stored without it.
-        customers.updateOne(Filters.eq("_id", followupCase.customerId()),
-                Updates.addToSet("caseIds", followupCase.caseId()), new UpdateOptions().upsert(true));
+    public Set<String> insertAll(List<NewCase> newCases) {
+        if (newCases.isEmpty()) {
+            return Set.of();
+        }
+        // The customers' index first: idempotent, and a case is never stored without it.
+        Map<String, List<String>> idsByCustomer = new LinkedHashMap<>();
+        for (NewCase c : newCases) {
+            idsByCustomer.computeIfAbsent(c.followupCase().customerId(), k -> new ArrayList<>()).add(c.followupCase().caseId());
+        }
+        List<WriteModel<Document>> index = new ArrayList<>(idsByCustomer.size());
+        idsByCustomer.forEach((customerId, caseIds) -> index.add(new UpdateOneModel<>(Filters.eq("_id", customerId),
+                Updates.addEachToSet("caseIds", caseIds), new UpdateOptions().upsert(true))));
+        customers.bulkWrite(index, UNORDERED);
+
+        List<Document> documents = new ArrayList<>(newCases.size());
+        Set<String> stored = new LinkedHashSet<>();
+        for (NewCase c : newCases) {
+            documents.add(CaseDocuments.toDocument(c.followupCase())
+                    .append("outbox", c.events().stream().map(this::outboxEntry).toList()));
+            stored.add(c.followupCase().caseId());
+        }
         try {
-            cases.insertOne(CaseDocuments.toDocument(followupCase)
-                    .append("outbox", events.stream().map(this::outboxEntry).toList()));
-            return followupCase;
-        } catch (MongoException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
+            cases.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            FollowupCase existing = find(followupCase.caseId());
-            if (existing == null) {
-                throw new IllegalStateException("Case " + followupCase.caseId() + " collided but cannot be read", e);
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // Stored before (a redelivery, or another consumer of a rebalanced partition): skipped.
+                stored.remove(documents.get(error.getIndex()).getString("_id"));
             }
-            return existing;
         }
+        return stored;
     }
 
     @Override
     public boolean apply(CaseChange change) {
-        Bson filter = Filters.and(Filters.eq("_id", change.before().caseId()),
-                Filters.eq("version", change.before().version()));
+        return cases.updateOne(guard(change), update(change)).getModifiedCount() == 1;
+    }
+
+    private static Bson guard(CaseChange change) {
+        return Filters.and(Filters.eq("_id", change.before().caseId()), Filters.eq("version", change.before().version()));
+    }
+
+    private Bson update(CaseChange change) {
         List<Bson> updates = new ArrayList<>();
         CaseDocuments.mutableFields(change.after()).forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(Updates.push("audit", CaseDocuments.audit(change.audit())));
         if (!change.events().isEmpty()) {
             updates.add(Updates.pushEach("outbox", change.events().stream().map(this::outboxEntry).toList()));
         }
-        return cases.updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
+        return Updates.combine(updates);
+    }
+
+    @Override
+    public Set<String> applyAll(List<CaseChange> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+        for (CaseChange change : changes) {
+            writes.add(new UpdateOneModel<>(guard(change), update(change)));
+        }
+        BulkWriteResult result = cases.bulkWrite(writes, UNORDERED);
+        Set<String> applied = new LinkedHashSet<>();
+        changes.forEach(change -> applied.add(change.before().caseId()));
+        if (result.getModifiedCount() == changes.size()) {
+            return applied;
+        }
+        // The result counts, it does not say which missed: a change is applied if its audit entry is
+        // the one the case got at the version the change was read at (each change appends exactly one).
+        Map<String, Document> now = new HashMap<>();
+        for (Document doc : cases.find(Filters.in("_id", applied)).projection(new Document("audit", 1))) {
+            now.put(doc.getString("_id"), doc);
+        }
+        for (CaseChange change : changes) {
+            Document doc = now.get(change.before().caseId());
+            List<Document> audit = doc == null ? List.of() : doc.getList("audit", Document.class, List.of());
+            int at = change.before().audit().size();
+            if (audit.size() <= at || !audit.get(at).equals(CaseDocuments.audit(change.audit()))) {
+                applied.remove(change.before().caseId());
+            }
+        }
+        return applied;
     }
 
     @Override
     public @Nullable FollowupCase find(String caseId) {
         Document doc = cases.find(Filters.eq("_id", caseId)).first();
         return doc == null ? null : CaseDocuments.toCase(doc);
+    }
+
+    @Override
+    public Map<String, Stored> findAll(Collection<String> caseIds) {
+        Map<String, Stored> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        for (Document doc : cases.find(Filters.in("_id", caseIds))) {
+            found.put(doc.getString("_id"), new Stored(CaseDocuments.toCase(doc), outbox(doc)));
+        }
+        return found;
     }
 
     @Override
@@ -166,16 +247,36 @@ class MongoCaseStore implements CaseStore {
     }
 
     @Override
+    public Map<String, List<Stored>> ofCustomers(Collection<String> customerIds) {
+        Map<String, List<String>> caseIds = new LinkedHashMap<>();
+        if (!customerIds.isEmpty()) {
+            for (Document index : customers.find(Filters.in("_id", customerIds))) {
+                caseIds.put(index.getString("_id"), index.getList("caseIds", String.class, List.of()));
+            }
+        }
+        Map<String, Stored> found = findAll(caseIds.values().stream().flatMap(List::stream).toList());
+        Map<String, List<Stored>> result = new LinkedHashMap<>();
+        caseIds.forEach((customerId, ids) -> {
+            List<Stored> stored = ids.stream().map(found::get).filter(Objects::nonNull).toList();
+            if (!stored.isEmpty()) {
+                result.put(customerId, stored);
+            }
+        });
+        return result;
+    }
+
+    @Override
     public List<FollowupCase> codedOther() {
         return read(Filters.and(Filters.eq("rootCauses", "other"), Filters.ne("otherRootCause", null)));
     }
 
     @Override
     public List<OutgoingEvent> pending(String caseId) {
-        Document doc = cases.find(Filters.eq("_id", caseId)).first();
-        if (doc == null) {
-            return List.of();
-        }
+        Document doc = cases.find(Filters.eq("_id", caseId)).projection(new Document("outbox", 1)).first();
+        return doc == null ? List.of() : outbox(doc);
+    }
+
+    private List<OutgoingEvent> outbox(Document doc) {
         List<OutgoingEvent> events = new ArrayList<>();
         for (Document entry : doc.getList("outbox", Document.class, List.of())) {
             String type = entry.getString("eventType");
@@ -189,6 +290,16 @@ class MongoCaseStore implements CaseStore {
     @Override
     public void acknowledge(String caseId, String eventId) {
         cases.updateOne(Filters.eq("_id", caseId), Updates.pull("outbox", new Document("eventId", eventId)));
+    }
+
+    @Override
+    public void acknowledgeAll(Map<String, List<String>> eventIdsByCase) {
+        List<WriteModel<Document>> writes = new ArrayList<>(eventIdsByCase.size());
+        eventIdsByCase.forEach((caseId, eventIds) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", caseId),
+                Updates.pull("outbox", Filters.in("eventId", eventIds)))));
+        if (!writes.isEmpty()) {
+            cases.bulkWrite(writes, UNORDERED);
+        }
     }
 
     @Override
