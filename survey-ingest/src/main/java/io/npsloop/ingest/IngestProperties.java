@@ -28,9 +28,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter what a 503 tells the client to wait before retrying
  * @param submissionLease how long a pending submission belongs to the request publishing it;
  *     must exceed the producer's max.block.ms plus delivery.timeout.ms
- * @param publishConcurrency how many sends of one import chunk, batch or group of single submissions
- *     wait for their acknowledgement at the same time (the producer batches them); one customer's
- *     responses are still sent in order
  * @param singleLinger how long single submissions (POST of one response, a webhook's response) are
  *     collected into one group for the intake after the first of them; zero for no grouping
  * @param singleMaxGroup most single submissions in one group
@@ -46,7 +43,6 @@ public record IngestProperties(
         @DefaultValue @Valid Limits limits,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("60s") Duration submissionLease,
-        @DefaultValue("32") @Min(1) @Max(512) int publishConcurrency,
         @DefaultValue("2ms") @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration singleLinger,
         @DefaultValue("200") @Min(1) @Max(10_000) int singleMaxGroup,
         @DefaultValue("1000") @Min(1) @Max(1_000_000) int singleQueueCapacity,
