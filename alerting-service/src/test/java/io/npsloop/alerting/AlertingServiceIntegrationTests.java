@@ -15,9 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.alerting.alerts.AlertRaising;
@@ -35,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,9 @@ class AlertingServiceIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    MongoDatabase database;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         LocalInfrastructure infrastructure = LocalInfrastructure.shared();
@@ -128,6 +136,116 @@ class AlertingServiceIntegrationTests {
         JsonNode listed = JSON.readTree(get("/api/v1/alerts?customerId=" + response.customerId(), LEAD).body());
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("alertId").asString()).isEqualTo(alertId);
+    }
+
+    /**
+     * 240 responses of 50 customers (detractor answers within a week of a customer's alert join it),
+     * 59 copies of earlier ones and one record that breaks the schema, sent at once so they arrive in
+     * batches: exactly the alerts an independent replay expects, each published once, each
+     * attachment where the replay puts it, and the broken record alone on the dead-letter topic.
+     */
+    @Test
+    void aBatchOfScoredResponsesWithCopiesRaisesTheExpectedAlertsOnceAndDeadLettersThePoisonAlone() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.parse("2025-06-02T08:00:00Z");
+        List<ResponseScored> distinct = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            distinct.add(detractor().id("r-batch-" + run + "-" + i).customer("c-batch-" + run + "-" + (i % 50)).score(i % 11)
+                    .at(start.plus(Duration.ofHours(i))).build());
+        }
+        Random random = new Random(42);
+        List<String> records = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (ResponseScored response : distinct) {
+            records.add(JSON.writeValueAsString(response));
+            keys.add(response.customerId());
+        }
+        for (int copy = 0; copy < 59; copy++) {
+            int at = 1 + random.nextInt(records.size() - 1);
+            int of = random.nextInt(at);
+            records.add(at, records.get(of));
+            keys.add(at, keys.get(of));
+        }
+        String poison = JSON.writeValueAsString(detractor().id("r-batch-" + run + "-poison").customer("c-batch-" + run + "-7")
+                .at(start).build()).replace("\"score\":5", "\"score\":42");
+        records.add(150, poison);
+        keys.add(150, "c-batch-" + run + "-7");
+        assertThat(records).hasSize(300);
+        Expected expected = replay(distinct);
+
+        try (KafkaConsumer<String, String> alertsTopic = consumer(Topics.ALERTS);
+                KafkaConsumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.SCORED))) {
+            send(keys, records);
+
+            Map<String, Integer> published = new HashMap<>();
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                alertsTopic.poll(Duration.ofMillis(200)).forEach(record -> {
+                    JsonNode alert = JSON.readTree(record.value());
+                    if (alert.path("responseId").asString().startsWith("r-batch-" + run)) {
+                        published.merge(alert.path("alertId").asString(), 1, Integer::sum);
+                    }
+                });
+                deadLetters.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (record.value().contains(run)) {
+                        dead.add(record);
+                    }
+                });
+                return published.size() >= expected.raised().size() && !dead.isEmpty()
+                        && storedAlerts(run).values().stream().mapToInt(List::size).sum() == expected.attachedCount();
+            });
+
+            assertThat(published.keySet()).isEqualTo(expected.raised().keySet());
+            assertThat(published.values()).as("each alert published once").containsOnly(1);
+            assertThat(storedAlerts(run)).isEqualTo(expected.raised());
+            assertThat(database.getCollection("alerts").find(Filters.regex("customerId", "^c-batch-" + run)))
+                    .allSatisfy(alert -> assertThat(alert.getBoolean("published")).isTrue());
+            assertThat(database.getCollection("scored_responses").countDocuments(Filters.regex("_id", "r-batch-" + run)))
+                    .isEqualTo(240);
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(record.value()).isEqualTo(poison);
+                assertThat(new String(record.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
+                        .contains("/score");
+            });
+            assertThat(meters.get("nps.consumer.batch.size").tag("binding", "raiseAlerts").summary().max())
+                    .as("records are handled many at a time").isGreaterThan(1);
+        }
+    }
+
+    /** What the responses raise one after another under the default rules (0-6 alerts) and a 7-day window, with no alerting code. */
+    private static Expected replay(List<ResponseScored> responses) {
+        Map<String, List<String>> raised = new HashMap<>();
+        Map<String, Instant> openSince = new HashMap<>();
+        Map<String, String> openAlert = new HashMap<>();
+        int attached = 0;
+        for (ResponseScored response : responses) {
+            if (response.score() > 6) {
+                continue;
+            }
+            Instant since = openSince.get(response.customerId());
+            if (since != null && !response.occurredAt().isBefore(since) && response.occurredAt().isBefore(since.plus(Duration.ofDays(7)))) {
+                raised.get(openAlert.get(response.customerId())).add(response.responseId());
+                attached++;
+            } else {
+                String alertId = AlertRaising.alertId(response);
+                raised.put(alertId, new ArrayList<>());
+                openSince.put(response.customerId(), response.occurredAt());
+                openAlert.put(response.customerId(), alertId);
+            }
+        }
+        return new Expected(raised, attached);
+    }
+
+    /** Alert ids and, per alert, the responses attached to it. */
+    private record Expected(Map<String, List<String>> raised, int attachedCount) {
+    }
+
+    private Map<String, List<String>> storedAlerts(String run) {
+        Map<String, List<String>> stored = new HashMap<>();
+        for (Document alert : database.getCollection("alerts").find(Filters.regex("customerId", "^c-batch-" + run))) {
+            stored.put(alert.getString("_id"), alert.getList("attachedResponseIds", String.class));
+        }
+        return stored;
     }
 
     @Test
@@ -319,6 +437,37 @@ class AlertingServiceIntegrationTests {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(Topics.SCORED, response.customerId(), JSON.writeValueAsString(response))).get();
         }
+    }
+
+    private static void send(List<String> keys, List<String> values) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                sent.add(producer.send(new ProducerRecord<>(Topics.SCORED, keys.get(i), values.get(i))));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        }
+    }
+
+    /** A reader of the topic from its start, subscribed before anything is sent. */
+    private static KafkaConsumer<String, String> consumer(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "alerting-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     private static List<JsonNode> alertsOnTopic(String alertId) {

@@ -1,9 +1,11 @@
 package io.npsloop.alerting.alerts;
 
+import java.util.List;
+
 import io.npsloop.contracts.DetractorAlertRaised;
 
-/** Where raised alerts go; returns only once the broker has the event. */
+/** Where raised alerts go; returns only once the broker has every one of them, and throws if it has not. */
 public interface AlertEvents {
 
-    void raised(DetractorAlertRaised alert);
+    void raisedAll(List<DetractorAlertRaised> alerts);
 }

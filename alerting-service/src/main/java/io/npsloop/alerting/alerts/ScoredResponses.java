@@ -11,8 +11,11 @@ import io.npsloop.contracts.ResponseScored;
  */
 public interface ScoredResponses {
 
-    /** Stores the response (a later revision of the same response replaces it). */
-    void record(ResponseScored response);
+    /**
+     * Stores the responses in one write: a later revision of a response replaces what is stored,
+     * and of two copies of one response in the call the later one is kept.
+     */
+    void recordAll(List<ResponseScored> responses);
 
     /** Responses answered at or after {@code from}, in answer-time order. */
     List<ResponseScored> answeredSince(Instant from);

@@ -2,14 +2,15 @@ package io.npsloop.alerting.alerts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.npsloop.alerting.notifications.Notification;
 import io.npsloop.alerting.notifications.NotificationOutbox;
-import io.npsloop.alerting.rules.NotificationTarget;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.ResponseScored;
 import org.jspecify.annotations.Nullable;
@@ -23,16 +24,32 @@ final class InMemoryAlerting implements AlertStore, CustomerAlerts, ScoredRespon
     final Map<String, ResponseScored> scored = new LinkedHashMap<>();
     final Map<String, Notification> notifications = new LinkedHashMap<>();
     final List<DetractorAlertRaised> published = new ArrayList<>();
+    /** Every call of a port, in order: what one batch costs in round trips. */
+    final List<String> calls = new ArrayList<>();
+    /**
+     * How many more writes (publications included) succeed before one fails without being applied,
+     * as if the service died just before it; negative for never.
+     */
+    int writesBeforeCrash = -1;
 
     @Override
-    public StoredAlert insertIfAbsent(DetractorAlertRaised alert, List<NotificationTarget> targets) {
-        return alerts.computeIfAbsent(alert.alertId(), id -> new StoredAlert(alert, false, List.of(), targets));
+    public Map<String, StoredAlert> insertAllIfAbsent(List<NewAlert> batch) {
+        write("alerts.insert");
+        Map<String, StoredAlert> stored = new LinkedHashMap<>();
+        for (NewAlert alert : batch) {
+            stored.put(alert.alert().alertId(), alerts.computeIfAbsent(alert.alert().alertId(),
+                    id -> new StoredAlert(alert.alert(), false, List.of(), alert.targets())));
+        }
+        return stored;
     }
 
     @Override
-    public void markPublished(String alertId) {
-        StoredAlert a = alerts.get(alertId);
-        alerts.put(alertId, new StoredAlert(a.alert(), true, a.attachedResponseIds(), a.targets()));
+    public void markAllPublished(Collection<String> alertIds) {
+        write("alerts.published");
+        for (String alertId : alertIds) {
+            StoredAlert a = alerts.get(alertId);
+            alerts.put(alertId, new StoredAlert(a.alert(), true, a.attachedResponseIds(), a.targets()));
+        }
     }
 
     @Override
@@ -41,19 +58,33 @@ final class InMemoryAlerting implements AlertStore, CustomerAlerts, ScoredRespon
     }
 
     @Override
-    public void attach(String ownAlertId, String openAlertId, String responseId) {
-        attachments.putIfAbsent(ownAlertId, openAlertId);
-        StoredAlert a = alerts.get(openAlertId);
-        if (a != null && !a.attachedResponseIds().contains(responseId)) {
-            List<String> ids = new ArrayList<>(a.attachedResponseIds());
-            ids.add(responseId);
-            alerts.put(openAlertId, new StoredAlert(a.alert(), a.published(), ids, a.targets()));
+    public Map<String, StoredAlert> findAll(Collection<String> alertIds) {
+        calls.add("alerts.read");
+        Map<String, StoredAlert> found = new HashMap<>();
+        alertIds.stream().filter(alerts::containsKey).forEach(id -> found.put(id, alerts.get(id)));
+        return found;
+    }
+
+    @Override
+    public void attachAll(List<Attachment> batch) {
+        write("attachments.write");
+        for (Attachment attachment : batch) {
+            attachments.putIfAbsent(attachment.ownAlertId(), attachment.openAlertId());
+            StoredAlert a = alerts.get(attachment.openAlertId());
+            if (a != null && !a.attachedResponseIds().contains(attachment.responseId())) {
+                List<String> ids = new ArrayList<>(a.attachedResponseIds());
+                ids.add(attachment.responseId());
+                alerts.put(attachment.openAlertId(), new StoredAlert(a.alert(), a.published(), ids, a.targets()));
+            }
         }
     }
 
     @Override
-    public @Nullable String attachedTo(String ownAlertId) {
-        return attachments.get(ownAlertId);
+    public Map<String, String> attachedToAll(Collection<String> ownAlertIds) {
+        calls.add("attachments.read");
+        Map<String, String> found = new HashMap<>();
+        ownAlertIds.stream().filter(attachments::containsKey).forEach(id -> found.put(id, attachments.get(id)));
+        return found;
     }
 
     @Override
@@ -62,18 +93,23 @@ final class InMemoryAlerting implements AlertStore, CustomerAlerts, ScoredRespon
     }
 
     @Override
-    public @Nullable OpenAlert latest(String customerId) {
-        return customers.get(customerId);
+    public Map<String, OpenAlert> latestAll(Collection<String> customerIds) {
+        calls.add("customers.read");
+        Map<String, OpenAlert> found = new HashMap<>();
+        customerIds.stream().filter(customers::containsKey).forEach(id -> found.put(id, customers.get(id)));
+        return found;
     }
 
     @Override
-    public void remember(String customerId, OpenAlert alert) {
-        customers.merge(customerId, alert, (old, neu) -> neu.respondedAt().isBefore(old.respondedAt()) ? old : neu);
+    public void rememberAll(Map<String, OpenAlert> batch) {
+        write("customers.write");
+        batch.forEach((customerId, alert) -> customers.merge(customerId, alert, OpenAlert::later));
     }
 
     @Override
-    public void record(ResponseScored response) {
-        scored.put(response.source() + "|" + response.responseId(), response);
+    public void recordAll(List<ResponseScored> batch) {
+        write("scored.write");
+        batch.forEach(response -> scored.put(response.source() + "|" + response.responseId(), response));
     }
 
     @Override
@@ -91,6 +127,7 @@ final class InMemoryAlerting implements AlertStore, CustomerAlerts, ScoredRespon
 
     @Override
     public void enqueue(List<Notification> entries) {
+        write("notifications.write");
         entries.forEach(n -> notifications.putIfAbsent(n.id(), n));
     }
 
@@ -124,7 +161,19 @@ final class InMemoryAlerting implements AlertStore, CustomerAlerts, ScoredRespon
     }
 
     @Override
-    public void raised(DetractorAlertRaised alert) {
-        published.add(alert);
+    public void raisedAll(List<DetractorAlertRaised> alerts) {
+        write("alerts.send");
+        published.addAll(alerts);
+    }
+
+    private void write(String call) {
+        calls.add(call);
+        if (writesBeforeCrash == 0) {
+            writesBeforeCrash = -1;
+            throw new IllegalStateException("Died before " + call);
+        }
+        if (writesBeforeCrash > 0) {
+            writesBeforeCrash--;
+        }
     }
 }

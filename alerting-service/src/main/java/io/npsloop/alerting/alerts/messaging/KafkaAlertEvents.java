@@ -1,28 +1,36 @@
 package io.npsloop.alerting.alerts.messaging;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.alerting.alerts.AlertEvents;
 import io.npsloop.contracts.DetractorAlertRaised;
-import io.npsloop.platform.messaging.EventPublisher;
+import io.npsloop.platform.messaging.EventSender;
+import io.npsloop.platform.messaging.OutgoingEvent;
 import org.springframework.stereotype.Component;
 
-/** Publishes alerts on nps.alerts.v1, keyed by customer id, and counts them by severity. */
+/**
+ * Publishes alerts on nps.alerts.v1, keyed by customer id, all of a batch through one producer with
+ * the acknowledgements awaited together, and counts them by severity once the broker has them.
+ */
 @Component
 class KafkaAlertEvents implements AlertEvents {
 
     static final String BINDING = "alerts-out";
 
-    private final EventPublisher publisher;
+    private final EventSender sender;
     private final MeterRegistry meters;
 
-    KafkaAlertEvents(EventPublisher publisher, MeterRegistry meters) {
-        this.publisher = publisher;
+    KafkaAlertEvents(EventSender sender, MeterRegistry meters) {
+        this.sender = sender;
         this.meters = meters;
     }
 
     @Override
-    public void raised(DetractorAlertRaised alert) {
-        publisher.publish(BINDING, alert, alert.customerId(), alert.eventId(), alert.eventType(), alert.occurredAt());
-        meters.counter("nps.alerts.raised", "severity", alert.severity().name()).increment();
+    public void raisedAll(List<DetractorAlertRaised> alerts) {
+        sender.sendAll(alerts.stream()
+                .map(alert -> new OutgoingEvent(BINDING, alert.customerId(), alert, alert.eventId(), alert.eventType(), alert.occurredAt()))
+                .toList());
+        alerts.forEach(alert -> meters.counter("nps.alerts.raised", "severity", alert.severity().name()).increment());
     }
 }

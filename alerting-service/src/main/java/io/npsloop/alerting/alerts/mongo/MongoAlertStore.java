@@ -1,21 +1,29 @@
 package io.npsloop.alerting.alerts.mongo;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import com.mongodb.MongoException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.npsloop.alerting.alerts.AlertStore;
 import io.npsloop.alerting.notifications.mongo.TargetDocuments;
 import io.npsloop.alerting.rules.NotificationTarget;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.platform.mongo.JsonDocuments;
-import io.npsloop.platform.mongo.MongoErrors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -42,35 +50,57 @@ class MongoAlertStore implements AlertStore {
         this.json = json;
     }
 
+    /**
+     * One unordered insert: an id that exists fails alone with a duplicate key, and only those ids
+     * are read back, so that the alert stored first is the one the caller finishes.
+     */
     @Override
-    public StoredAlert insertIfAbsent(DetractorAlertRaised alert, List<NotificationTarget> targets) {
-        Document doc = new Document("_id", alert.alertId())
-                .append("published", false)
-                .append("raisedAt", Date.from(alert.raisedAt()))
-                .append("severity", alert.severity().name())
-                .append("ownerQueue", alert.ownerQueue())
-                .append("customerId", alert.customerId())
-                .append("attachedResponseIds", List.of())
-                .append("targets", targets.stream().map(TargetDocuments::toDocument).toList())
-                .append("alert", json.toDocument(alert));
-        try {
-            alerts.insertOne(doc);
-            return new StoredAlert(alert, false, List.of(), targets);
-        } catch (MongoException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-            StoredAlert existing = find(alert.alertId());
-            if (existing == null) {
-                throw new IllegalStateException("Alert " + alert.alertId() + " collided but cannot be read", e);
-            }
-            return existing;
+    public Map<String, StoredAlert> insertAllIfAbsent(List<NewAlert> batch) {
+        Map<String, StoredAlert> stored = new LinkedHashMap<>();
+        Map<String, Document> docs = new LinkedHashMap<>();
+        for (NewAlert alert : batch) {
+            docs.putIfAbsent(alert.alert().alertId(), toDocument(alert));
+            stored.putIfAbsent(alert.alert().alertId(), new StoredAlert(alert.alert(), false, List.of(), alert.targets()));
         }
+        if (docs.isEmpty()) {
+            return stored;
+        }
+        List<Document> written = List.copyOf(docs.values());
+        try {
+            alerts.insertMany(written, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            BulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
+            List<String> collided = e.getWriteErrors().stream().map(error -> written.get(error.getIndex()).getString("_id")).toList();
+            Map<String, StoredAlert> existing = findAll(collided);
+            for (String id : collided) {
+                StoredAlert first = existing.get(id);
+                if (first == null) {
+                    throw new IllegalStateException("Alert " + id + " collided but cannot be read", e);
+                }
+                stored.put(id, first);
+            }
+        }
+        return stored;
+    }
+
+    private Document toDocument(NewAlert alert) {
+        DetractorAlertRaised event = alert.alert();
+        return new Document("_id", event.alertId())
+                .append("published", false)
+                .append("raisedAt", Date.from(event.raisedAt()))
+                .append("severity", event.severity().name())
+                .append("ownerQueue", event.ownerQueue())
+                .append("customerId", event.customerId())
+                .append("attachedResponseIds", List.of())
+                .append("targets", alert.targets().stream().map(TargetDocuments::toDocument).toList())
+                .append("alert", json.toDocument(event));
     }
 
     @Override
-    public void markPublished(String alertId) {
-        alerts.updateOne(Filters.eq("_id", alertId), Updates.set("published", true));
+    public void markAllPublished(Collection<String> alertIds) {
+        if (!alertIds.isEmpty()) {
+            alerts.updateMany(Filters.in("_id", alertIds), Updates.set("published", true));
+        }
     }
 
     @Override
@@ -80,22 +110,54 @@ class MongoAlertStore implements AlertStore {
     }
 
     @Override
-    public void attach(String ownAlertId, String openAlertId, String responseId) {
-        try {
-            attachments.insertOne(new Document("_id", ownAlertId).append("attachedTo", openAlertId)
-                    .append("responseId", responseId));
-        } catch (MongoException e) {
-            if (!MongoErrors.isDuplicateKey(e)) {
-                throw e;
-            }
+    public Map<String, StoredAlert> findAll(Collection<String> alertIds) {
+        Map<String, StoredAlert> found = new HashMap<>();
+        if (alertIds.isEmpty()) {
+            return found;
         }
-        alerts.updateOne(Filters.eq("_id", openAlertId), Updates.addToSet("attachedResponseIds", responseId));
+        for (Document doc : alerts.find(Filters.in("_id", alertIds))) {
+            found.put(doc.getString("_id"), toStored(doc));
+        }
+        return found;
+    }
+
+    /**
+     * One unordered insert of the attachment records (existing ones are duplicate keys, which is
+     * "attached before"), then one unordered bulk adding each open alert's new response ids.
+     */
+    @Override
+    public void attachAll(List<Attachment> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Document> records = new LinkedHashMap<>();
+        Map<String, Set<String>> responsesByAlert = new LinkedHashMap<>();
+        for (Attachment attachment : batch) {
+            records.putIfAbsent(attachment.ownAlertId(), new Document("_id", attachment.ownAlertId())
+                    .append("attachedTo", attachment.openAlertId()).append("responseId", attachment.responseId()));
+            responsesByAlert.computeIfAbsent(attachment.openAlertId(), id -> new LinkedHashSet<>()).add(attachment.responseId());
+        }
+        try {
+            attachments.insertMany(List.copyOf(records.values()), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            BulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
+        }
+        List<UpdateOneModel<Document>> additions = new ArrayList<>(responsesByAlert.size());
+        responsesByAlert.forEach((alertId, responseIds) -> additions.add(new UpdateOneModel<>(Filters.eq("_id", alertId),
+                Updates.addEachToSet("attachedResponseIds", List.copyOf(responseIds)))));
+        alerts.bulkWrite(additions, new BulkWriteOptions().ordered(false));
     }
 
     @Override
-    public @Nullable String attachedTo(String ownAlertId) {
-        Document doc = attachments.find(Filters.eq("_id", ownAlertId)).first();
-        return doc == null ? null : doc.getString("attachedTo");
+    public Map<String, String> attachedToAll(Collection<String> ownAlertIds) {
+        Map<String, String> found = new HashMap<>();
+        if (ownAlertIds.isEmpty()) {
+            return found;
+        }
+        for (Document doc : attachments.find(Filters.in("_id", ownAlertIds))) {
+            found.put(doc.getString("_id"), doc.getString("attachedTo"));
+        }
+        return found;
     }
 
     @Override

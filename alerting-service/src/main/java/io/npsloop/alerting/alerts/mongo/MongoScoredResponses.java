@@ -3,11 +3,15 @@ package io.npsloop.alerting.alerts.mongo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.npsloop.alerting.alerts.ScoredResponses;
@@ -34,13 +38,19 @@ class MongoScoredResponses implements ScoredResponses {
         this.json = json;
     }
 
+    /** One unordered bulk of upserting replacements, one per response id (the batch's last copy of each). */
     @Override
-    public void record(ResponseScored response) {
-        String id = response.source() + "|" + response.responseId();
-        responses.replaceOne(Filters.eq("_id", id),
+    public void recordAll(List<ResponseScored> batch) {
+        Map<String, ResponseScored> latest = new LinkedHashMap<>();
+        batch.forEach(response -> latest.put(response.source() + "|" + response.responseId(), response));
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(latest.size());
+        latest.forEach((id, response) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
                 new Document("_id", id).append("respondedAt", Date.from(response.occurredAt()))
                         .append("response", json.toDocument(response)),
-                new ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            responses.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     @Override

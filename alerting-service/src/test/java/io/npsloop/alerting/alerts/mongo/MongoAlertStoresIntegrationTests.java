@@ -2,6 +2,7 @@ package io.npsloop.alerting.alerts.mongo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -40,14 +41,15 @@ class MongoAlertStoresIntegrationTests {
     void customerKeepsTheAlertOfTheirLatestAnswer() {
         MongoCustomerAlerts customers = new MongoCustomerAlerts(database);
 
-        customers.remember("c-1", new OpenAlert("a-2", T0.plus(Duration.ofDays(2))));
-        customers.remember("c-1", new OpenAlert("a-1", T0));
-        customers.remember("c-1", new OpenAlert("a-2", T0.plus(Duration.ofDays(2))));
+        customers.rememberAll(Map.of("c-1", new OpenAlert("a-2", T0.plus(Duration.ofDays(2)))));
+        customers.rememberAll(Map.of("c-1", new OpenAlert("a-1", T0), "c-2", new OpenAlert("a-5", T0)));
+        customers.rememberAll(Map.of("c-1", new OpenAlert("a-2", T0.plus(Duration.ofDays(2)))));
 
-        assertThat(customers.latest("c-1")).isEqualTo(new OpenAlert("a-2", T0.plus(Duration.ofDays(2))));
-        customers.remember("c-1", new OpenAlert("a-3", T0.plus(Duration.ofDays(3))));
-        assertThat(customers.latest("c-1").alertId()).isEqualTo("a-3");
-        assertThat(customers.latest("c-unknown")).isNull();
+        assertThat(customers.latestAll(List.of("c-1", "c-2", "c-unknown"))).isEqualTo(Map.of(
+                "c-1", new OpenAlert("a-2", T0.plus(Duration.ofDays(2))), "c-2", new OpenAlert("a-5", T0)));
+        customers.rememberAll(Map.of("c-1", new OpenAlert("a-3", T0.plus(Duration.ofDays(3)))));
+        assertThat(customers.latestAll(List.of("c-1")).get("c-1").alertId()).isEqualTo("a-3");
+        assertThat(customers.latestAll(List.of())).isEmpty();
     }
 
     @Test
@@ -57,16 +59,24 @@ class MongoAlertStoresIntegrationTests {
         DetractorAlertRaised critical = alert(detractor().id("r-1").score(1).build(), Severity.CRITICAL, "executive");
         DetractorAlertRaised normal = alert(detractor().id("r-2").customer("c-2").score(6).build(), Severity.NORMAL, "care");
 
-        store.insertIfAbsent(critical, List.of(ops));
-        AlertStore.StoredAlert again = store.insertIfAbsent(critical, List.of());
-        store.insertIfAbsent(normal, List.of());
-        store.attach("own-r-3", critical.alertId(), "r-3");
-        store.attach("own-r-3", critical.alertId(), "r-3");
+        store.insertAllIfAbsent(List.of(new AlertStore.NewAlert(critical, List.of(ops))));
+        Map<String, AlertStore.StoredAlert> again = store.insertAllIfAbsent(List.of(new AlertStore.NewAlert(critical, List.of()),
+                new AlertStore.NewAlert(normal, List.of())));
+        store.attachAll(List.of(new AlertStore.Attachment("own-r-3", critical.alertId(), "r-3"),
+                new AlertStore.Attachment("own-r-4", critical.alertId(), "r-4")));
+        store.attachAll(List.of(new AlertStore.Attachment("own-r-3", critical.alertId(), "r-3")));
 
-        assertThat(again.targets()).containsExactly(ops);
+        assertThat(again.get(critical.alertId()).targets()).as("the alert stored first").containsExactly(ops);
+        assertThat(again.get(normal.alertId()).alert()).isEqualTo(normal);
         assertThat(store.find(critical.alertId()).alert()).isEqualTo(critical);
-        assertThat(store.find(critical.alertId()).attachedResponseIds()).containsExactly("r-3");
-        assertThat(store.attachedTo("own-r-3")).isEqualTo(critical.alertId());
+        assertThat(store.find(critical.alertId()).attachedResponseIds()).containsExactly("r-3", "r-4");
+        assertThat(store.attachedToAll(List.of("own-r-3", "own-r-4", "own-r-9")))
+                .isEqualTo(Map.of("own-r-3", critical.alertId(), "own-r-4", critical.alertId()));
+        assertThat(store.findAll(List.of(critical.alertId(), normal.alertId(), "al-none"))).containsOnlyKeys(critical.alertId(),
+                normal.alertId());
+        store.markAllPublished(List.of(critical.alertId(), normal.alertId()));
+        assertThat(store.findAll(List.of(critical.alertId(), normal.alertId())).values())
+                .allSatisfy(alert -> assertThat(alert.published()).isTrue());
         AlertStore.Page page = store.search(new AlertStore.AlertQuery(Severity.CRITICAL, "executive", T0, T0.plusSeconds(60),
                 "c-1", 0, 10));
         assertThat(page.total()).isEqualTo(1);
@@ -77,12 +87,12 @@ class MongoAlertStoresIntegrationTests {
     @Test
     void scoredResponsesAreReplayedInAnswerOrderAndEvicted() {
         MongoScoredResponses scored = new MongoScoredResponses(database, json);
-        scored.record(detractor().id("late").at(T0.plus(Duration.ofDays(2))).build());
-        scored.record(detractor().id("early").at(T0).build());
-        scored.record(detractor().id("early").at(T0).score(1).build());
+        scored.recordAll(List.of(detractor().id("late").at(T0.plus(Duration.ofDays(2))).build(),
+                detractor().id("early").at(T0).score(3).build()));
+        scored.recordAll(List.of(detractor().id("early").at(T0).score(2).build(), detractor().id("early").at(T0).score(1).build()));
 
         assertThat(scored.answeredSince(T0)).extracting(ResponseScored::responseId).containsExactly("early", "late");
-        assertThat(scored.answeredSince(T0).get(0).score()).isEqualTo(1);
+        assertThat(scored.answeredSince(T0).get(0).score()).as("the batch's last copy").isEqualTo(1);
         assertThat(scored.evictAnsweredBefore(T0.plus(Duration.ofDays(1)))).isEqualTo(1);
         assertThat(scored.answeredSince(T0)).extracting(ResponseScored::responseId).containsExactly("late");
     }

@@ -112,7 +112,7 @@ class RulesMvcTests {
                     Responses.detractor().id("r2").customer("c-2").score(8).build());
             return new ScoredResponses() {
                 @Override
-                public void record(ResponseScored response) {
+                public void recordAll(List<ResponseScored> batch) {
                 }
 
                 @Override
