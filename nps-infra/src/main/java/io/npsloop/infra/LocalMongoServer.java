@@ -9,15 +9,15 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) that the real MongoDB driver talks to
  * over TCP, either in memory or backed by an H2 MVStore file that survives restarts. It has no
- * transactions, change streams or TTL expiry, so code proven against it must not rely on them.
+ * transactions, change streams or TTL expiry, so code proven against it must not rely on them. A
+ * query that pins {@code _id} beside other conditions (a guarded update) is answered from the
+ * {@code _id} index rather than a scan ({@link IdFirstBackends}), as MongoDB answers it.
  * {@link #main(String[])} runs it as its own process.
  */
 public final class LocalMongoServer implements AutoCloseable {
@@ -49,12 +49,12 @@ public final class LocalMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + absolute, e);
         }
-        return start(new H2Backend(absolute.toString()), port, absolute.toString());
+        return start(new IdFirstBackends.OnDisk(absolute.toString()), port, absolute.toString());
     }
 
     /** Starts a server on {@code 127.0.0.1:port} (0 picks a free port) that keeps data in memory only. */
     public static LocalMongoServer inMemory(int port) {
-        return start(new MemoryBackend(), port, "memory");
+        return start(new IdFirstBackends.Memory(), port, "memory");
     }
 
     private static LocalMongoServer start(MongoBackend backend, int port, String storage) {
