@@ -11,12 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +22,6 @@ import java.util.concurrent.locks.LockSupport;
 import io.npsloop.infra.LocalKafkaBroker;
 import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.platform.security.Role;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +79,7 @@ class CrashRecoveryEndToEndTests {
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
 
         List<String> bodies = generate(new Random(20261123));
-        Expected expected = Expected.of(bodies);
+        PipelineCounts.Expected expected = PipelineCounts.Expected.of(bodies);
         AtomicInteger posted = new AtomicInteger();
         List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
@@ -115,40 +108,20 @@ class CrashRecoveryEndToEndTests {
         JsonNode scoring = await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> get(ServiceKind.SCORING, "/api/v1/nps?window=30d"), node -> node.path("n").asLong() >= RESPONSES);
         assertThat(scoring.path("n").asLong()).isEqualTo(RESPONSES);
-        assertThat(scoring.path("promoters").asLong()).isEqualTo(expected.promoters);
-        assertThat(scoring.path("passives").asLong()).isEqualTo(expected.passives);
-        assertThat(scoring.path("detractors").asLong()).isEqualTo(expected.detractors);
+        assertThat(scoring.path("promoters").asLong()).isEqualTo(expected.promoters());
+        assertThat(scoring.path("passives").asLong()).isEqualTo(expected.passives());
+        assertThat(scoring.path("detractors").asLong()).isEqualTo(expected.detractors());
 
         JsonNode overview = await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> get(ServiceKind.REPORTING, "/api/v1/reports/overview"),
-                        node -> PipelineClient.n(node, "30d") >= RESPONSES && node.path("openCases").asLong() >= expected.detractors);
+                        node -> PipelineClient.n(node, "30d") >= RESPONSES && node.path("openCases").asLong() >= expected.detractors());
         JsonNode thirtyDays = PipelineClient.window(overview, "30d");
         assertThat(thirtyDays.path("n").asLong()).isEqualTo(RESPONSES);
-        assertThat(thirtyDays.path("promoters").asLong()).isEqualTo(expected.promoters);
-        assertThat(thirtyDays.path("detractors").asLong()).isEqualTo(expected.detractors);
-        assertThat(overview.path("openCases").asLong()).isEqualTo(expected.detractors);
+        assertThat(thirtyDays.path("promoters").asLong()).isEqualTo(expected.promoters());
+        assertThat(thirtyDays.path("detractors").asLong()).isEqualTo(expected.detractors());
+        assertThat(overview.path("openCases").asLong()).isEqualTo(expected.detractors());
 
-        Map<String, Set<String>> alertsByResponse = new HashMap<>();
-        for (JsonNode alert : readTopic("nps.alerts.v1")) {
-            alertsByResponse.computeIfAbsent(alert.path("responseId").asString(), id -> new HashSet<>()).add(alert.path("alertId").asString());
-        }
-        assertThat(alertsByResponse.keySet()).as("responses with an alert").isEqualTo(expected.detractorResponseIds);
-        assertThat(alertsByResponse.values()).as("alert ids per response").allSatisfy(ids -> assertThat(ids).hasSize(1));
-
-        Map<String, Set<String>> casesByAlert = new HashMap<>();
-        for (JsonNode event : readTopic("nps.followups.v1")) {
-            if ("io.npsloop.case.opened".equals(event.path("eventType").asString())) {
-                casesByAlert.computeIfAbsent(event.path("alertId").asString(), id -> new HashSet<>()).add(event.path("caseId").asString());
-            }
-        }
-        Set<String> alertIds = new HashSet<>();
-        alertsByResponse.values().forEach(alertIds::addAll);
-        assertThat(casesByAlert.keySet()).as("alerts with a case").isEqualTo(alertIds);
-        assertThat(casesByAlert.values()).as("case ids per alert").allSatisfy(ids -> assertThat(ids).hasSize(1));
-
-        Set<String> scoredResponses = new HashSet<>();
-        readTopic("nps.scored.v1").forEach(event -> scoredResponses.add(event.path("responseId").asString()));
-        assertThat(scoredResponses).hasSize(RESPONSES);
+        PipelineCounts.assertOneAlertPerDetractorAndOneCasePerAlert(broker.bootstrapServers(), expected, RESPONSES);
         assertThat(services.values()).allSatisfy(service -> assertThat(service.starts()).isPositive());
         assertThat(services.get(ServiceKind.SCORING).starts()).isEqualTo(3);
     }
@@ -193,53 +166,8 @@ class CrashRecoveryEndToEndTests {
         return JSON.readTree(response.body());
     }
 
-    private List<JsonNode> readTopic(String topic) {
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "crash-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(topic));
-            Instant quietSince = Instant.now();
-            while (Duration.between(quietSince, Instant.now()).toSeconds() < 3) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(300));
-                if (!records.isEmpty()) {
-                    quietSince = Instant.now();
-                    records.forEach(record -> events.add(JSON.readTree(record.value())));
-                }
-            }
-        }
-        return events;
-    }
-
     /** Paces the generated stream (about 25 responses a second), so the crashes land mid-stream. */
     private static void pause(long millis) {
         LockSupport.parkNanos(Duration.ofMillis(millis).toNanos());
-    }
-
-    /** The figures computed directly from the generated input. */
-    private record Expected(long promoters, long passives, long detractors, Set<String> detractorResponseIds) {
-
-        static Expected of(List<String> bodies) {
-            long promoters = 0;
-            long passives = 0;
-            long detractors = 0;
-            Set<String> detractorIds = new HashSet<>();
-            for (String body : bodies) {
-                JsonNode response = JSON.readTree(body);
-                int score = response.path("score").asInt();
-                if (score >= 9) {
-                    promoters++;
-                } else if (score >= 7) {
-                    passives++;
-                } else {
-                    detractors++;
-                    detractorIds.add(response.path("responseId").asString());
-                }
-            }
-            return new Expected(promoters, passives, detractors, detractorIds);
-        }
     }
 }

@@ -46,6 +46,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and returns once it reports ready. */
     static ServiceProcess start(ServiceKind kind, String kafkaBootstrapServers, String mongoUri, Path logDir) {
+        return start(kind, kafkaBootstrapServers, mongoUri, logDir, "");
+    }
+
+    /**
+     * Starts one instance of the service ({@code instance} tells its log apart from the others', empty
+     * for the only one) and returns once it reports ready. Instances of one service share its
+     * consumer groups and its database, as replicas of a deployment do.
+     */
+    static ServiceProcess start(ServiceKind kind, String kafkaBootstrapServers, String mongoUri, Path logDir, String instance) {
         Path jar = Repository.root().resolve(kind.serviceName()).resolve("target")
                 .resolve(kind.serviceName() + "-0.1.0-SNAPSHOT-exec.jar");
         if (!Files.exists(jar)) {
@@ -55,7 +64,7 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(kind, jar, Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
-                "SERVER_PORT", String.valueOf(port)), logDir.resolve(kind.serviceName() + ".log"), port);
+                "SERVER_PORT", String.valueOf(port)), logDir.resolve(kind.serviceName() + instance + ".log"), port);
         service.launch();
         return service;
     }
@@ -89,6 +98,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGTERM, and waits for the graceful shutdown: the instance leaves its consumer groups, which rebalance. */
+    void stop() {
+        close();
     }
 
     boolean ready() {
