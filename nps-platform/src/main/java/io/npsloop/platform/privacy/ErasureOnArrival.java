@@ -88,6 +88,11 @@ public class ErasureOnArrival implements ChannelInterceptor {
     }
 
     private void eraseAgain(String binding, String customerId, String replacement, String why) {
+        eraseAgain(erasers, binding, customerId, replacement, why);
+    }
+
+    /** Runs the service's erasers for a customer once more, logging what they changed, never the customer. */
+    static void eraseAgain(List<PersonalDataEraser> erasers, String binding, String customerId, String replacement, String why) {
         Map<String, Long> erasedNow = PersonalDataEraser.eraseAll(erasers, customerId, replacement);
         if (erasedNow.values().stream().anyMatch(n -> n > 0)) {
             log.info("A record on {} {}; erased again: {}", binding, why, erasedNow);

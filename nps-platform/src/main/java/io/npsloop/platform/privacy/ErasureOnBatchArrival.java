@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.npsloop.platform.messaging.ArrivalGuard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,8 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Nothing here logs a customer id.
  */
 public class ErasureOnBatchArrival implements ArrivalGuard {
-
-    private static final Logger log = LoggerFactory.getLogger(ErasureOnBatchArrival.class);
 
     private final ErasedCustomers erased;
     private final List<PersonalDataEraser> erasers;
@@ -78,9 +74,6 @@ public class ErasureOnBatchArrival implements ArrivalGuard {
     }
 
     private void eraseAgain(String binding, String customerId, String replacement, String why) {
-        Map<String, Long> erasedNow = PersonalDataEraser.eraseAll(erasers, customerId, replacement);
-        if (erasedNow.values().stream().anyMatch(n -> n > 0)) {
-            log.info("A record on {} {}; erased again: {}", binding, why, erasedNow);
-        }
+        ErasureOnArrival.eraseAgain(erasers, binding, customerId, replacement, why);
     }
 }
