@@ -2,6 +2,9 @@ package io.npsloop.contracts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The current figures of one segment over one period, on {@link Topics#METRICS}, keyed by
@@ -13,7 +16,10 @@ import java.time.LocalDate;
  * still names the rolling periods ({@code ROLLING_7D}, {@code ROLLING_30D}, {@code ROLLING_90D})
  * that earlier producers published; readers ignore periods they do not use. {@code version} grows
  * with every change to the figure's underlying tally: records of one key can be published out of
- * order by parallel scoring consumers, and a reader keeps the highest version.
+ * order by parallel scoring consumers, and a reader keeps the highest version. {@code scores} is the
+ * number of answers per score ({@code scores[score]}, 11 counts from 0 to 10, summing to {@code n})
+ * in the same tally; it is null where the producer does not know them: records of earlier
+ * producers, and days that counted answers before scores were counted per day.
  */
 public record NpsMetricsUpdated(
         String eventId,
@@ -33,9 +39,18 @@ public record NpsMetricsUpdated(
         double nps,
         double standardError,
         double marginOfError,
-        long version) {
+        long version,
+        @Nullable List<Long> scores) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A figure without score counts (the first version's fields). */
+    public NpsMetricsUpdated(String eventId, String eventType, int schemaVersion, Instant occurredAt, String responseId,
+            String dimension, String segment, String period, LocalDate from, LocalDate to, long n, long promoters,
+            long passives, long detractors, double nps, double standardError, double marginOfError, long version) {
+        this(eventId, eventType, schemaVersion, occurredAt, responseId, dimension, segment, period, from, to, n, promoters,
+                passives, detractors, nps, standardError, marginOfError, version, null);
+    }
 
     /** The record key: one current state per dimension, segment, period and end day. */
     public String key() {

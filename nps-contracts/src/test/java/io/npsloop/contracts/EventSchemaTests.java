@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,6 +211,27 @@ class EventSchemaTests {
     }
 
     @Test
+    void scoreCountsThatAreNotElevenNonNegativeIntegersAreRejected() {
+        assertRejected(NpsMetricsUpdated.class, json -> scores(json).set(3, -1), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> scores(json).set(3, 1.5), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> scores(json).set(3, "4"), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> scores(json).add(0), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> scores(json).remove(10), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> json.putArray("scores"), "scores");
+        assertRejected(NpsMetricsUpdated.class, json -> json.putObject("scores").put("9", 45), "scores");
+    }
+
+    @Test
+    void figureWithoutScoreCountsFromAnEarlierProducerIsValid() {
+        ObjectNode json = json(EventSamples.npsMetricsUpdated());
+        json.remove("scores");
+        assertThat(EventSchemas.validate(NpsMetricsUpdated.class, json)).isEmpty();
+
+        json.putNull("scores");
+        assertThat(EventSchemas.validate(NpsMetricsUpdated.class, json)).isEmpty();
+    }
+
+    @Test
     void npsOfAnEmptySegmentCannotTravelAsNaN() {
         // 0 / 0 is NaN, and Jackson writes a NaN double as the string "NaN": not a JSON number.
         LocalDate day = LocalDate.parse("2025-03-04");
@@ -279,6 +301,10 @@ class EventSchemaTests {
         String location = error.getInstanceLocation().toString();
         return location.endsWith("/" + field) || location.contains("/" + field + "/")
                 || field.equals(error.getProperty());
+    }
+
+    private static ArrayNode scores(ObjectNode json) {
+        return (ArrayNode) json.get("scores");
     }
 
     private static ObjectNode erased(ObjectNode json) {
