@@ -10,8 +10,6 @@ import java.util.SplittableRandom;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.npsloop.contracts.Category;
-import io.npsloop.scoring.nps.Classification;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.Segmentation;
@@ -23,9 +21,9 @@ import io.npsloop.scoring.nps.mongo.MongoSegmentValues;
  * Puts the daily tallies of N more responses into scoring-service's store through its own store
  * code ({@link MongoScoringStore#applyDeltas}, {@link MongoSegmentValues#admit}): the responses are
  * drawn like the benchmark's traffic (segments by {@link Segmentation}, days over the last 90),
- * added up per segment and day, and applied as one guarded update per bucket under a partition
- * number no consumer uses. The NPS API reads only these tallies and the admitted values; the
- * per-response documents (scored responses, customers) are not written.
+ * added up per segment and day (categories and score counts), and applied as one guarded update
+ * per bucket under a partition number no consumer uses. The NPS API reads only these tallies and
+ * the admitted values; the per-response documents (scored responses, customers) are not written.
  */
 final class TallySeeder implements AutoCloseable {
 
@@ -53,14 +51,14 @@ final class TallySeeder implements AutoCloseable {
         Map<DayBucket, TallyDelta> deltas = new HashMap<>();
         for (long i = 0; i < responses; i++) {
             LocalDate day = today.minusDays(random.nextInt(DAYS));
-            Category category = Classification.of(random.nextInt(11));
+            int score = random.nextInt(11);
             List<Segment> segments = segmentation.segmentsOf(
                     ResponseBodies.CHANNELS.get(random.nextInt(4)), null, ResponseBodies.SURVEY,
                     Map.of("region", ResponseBodies.REGIONS.get(random.nextInt(4)),
                             "product", ResponseBodies.PRODUCTS.get(random.nextInt(5)),
                             "plan", ResponseBodies.PLANS.get(random.nextInt(3))));
             for (Segment segment : segments) {
-                deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(category, 1), TallyDelta::plus);
+                deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(score, 1), TallyDelta::plus);
             }
         }
         deltas.keySet().stream().map(DayBucket::segment).distinct()

@@ -26,7 +26,9 @@ import io.npsloop.contracts.ResponseSubmitted;
  * published, and event ids are derived from the input (a figure's from its bucket and version), so a
  * redelivered batch republishes the same events and consumers drop the copies.
  * <p>
- * Rolling-window figures are not published: a consumer that wants a window sums the {@code DAY}
+ * Each figure carries the day's count per score, unless the day counted answers before scores were
+ * counted per day (then its counts are incomplete, and the figure says nothing rather than something
+ * wrong). Rolling-window figures are not published: a consumer that wants a window sums the {@code DAY}
  * figures of its days (reporting does), and scoring's NPS API answers any window from the daily
  * tallies. Per response that saves the 7/30/90-day figures and the 90-day reads behind them.
  */
@@ -175,7 +177,8 @@ public class ResponseScoring {
                 figure.tally().nps(),
                 figure.tally().standardError(),
                 figure.tally().marginOfError(),
-                figure.version());
+                figure.version(),
+                figure.scores().ifComplete(figure.tally().n()));
     }
 
     private static ResponseScored scoredEvent(ResponseSubmitted event, ScoredResponse scored) {

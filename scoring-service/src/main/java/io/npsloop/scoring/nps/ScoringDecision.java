@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Decides what one input record does to the tallies, given what was already applied for its
  * response. This is where "nothing is counted twice" is decided:
  * <ul>
- * <li>a first revision adds one to its category in every segment's bucket of its day;</li>
- * <li>a higher revision takes the old answer out of its old buckets and puts the new one in, so n is unchanged;</li>
+ * <li>a first revision adds one to its category and to its score's count in every segment's bucket of its day;</li>
+ * <li>a higher revision takes the old answer (category and score) out of its old buckets and puts the
+ * new one in, so n is unchanged; a revision to another score of the same category and day still
+ * moves one count from the old score to the new;</li>
  * <li>the same revision from the record that was already applied is a redelivery: nothing changes,
  * but the outputs are published again (the earlier attempt may have died before publishing);</li>
  * <li>the same revision from another record, or a lower revision, is a duplicate: nothing at all.</li>
@@ -65,7 +67,7 @@ public final class ScoringDecision {
             // A revision replaces the answer where it was counted, and keeps the previous answer it had.
             replaced = existing.buckets();
             for (DayBucket bucket : replaced) {
-                deltas.merge(bucket, TallyDelta.NONE.plus(existing.category(), -1), TallyDelta::plus);
+                deltas.merge(bucket, TallyDelta.NONE.plus(existing.score(), -1), TallyDelta::plus);
             }
             previousScore = existing.previousScore();
             previousCategory = existing.previousCategory();
@@ -77,7 +79,7 @@ public final class ScoringDecision {
             previousResponseId = previous == null ? null : previous.responseId();
         }
         for (Segment segment : segments) {
-            deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(category, 1), TallyDelta::plus);
+            deltas.merge(new DayBucket(segment, day), TallyDelta.NONE.plus(event.score(), 1), TallyDelta::plus);
         }
         deltas.values().removeIf(TallyDelta::isZero);
         ScoredResponse scored = new ScoredResponse(key, event.customerId(), event.revision(), event.score(), category, day,

@@ -31,6 +31,7 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
         long promoters;
         long passives;
         long detractors;
+        ScoreCounts scores = ScoreCounts.NONE;
         long version;
         final Map<Integer, Long> applied = new HashMap<>();
     }
@@ -74,6 +75,7 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
             tally.promoters += write.delta().promoters();
             tally.passives += write.delta().passives();
             tally.detractors += write.delta().detractors();
+            tally.scores = tally.scores.plus(write.delta().scores());
             tally.version++;
             tally.applied.putAll(write.offsetsAfter());
         }
@@ -128,6 +130,26 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
         return result;
     }
 
+    /** Every bucket's count per score, for comparing with an independent count. */
+    Map<DayBucket, ScoreCounts> allScoreCounts() {
+        Map<DayBucket, ScoreCounts> result = new HashMap<>();
+        tallies.forEach((bucket, tally) -> {
+            if (!tally.scores.isZero()) {
+                result.put(bucket, tally.scores);
+            }
+        });
+        return result;
+    }
+
+    /** A day as written before score counts were kept: its answers counted by category only. */
+    void seedWithoutScores(DayBucket bucket, NpsTally counts) {
+        Tally tally = tallies.computeIfAbsent(bucket, key -> new Tally());
+        tally.promoters += counts.promoters();
+        tally.passives += counts.passives();
+        tally.detractors += counts.detractors();
+        tally.version++;
+    }
+
     @Override
     public boolean admit(String dimension, String value, int cap) {
         List<String> admitted = values.computeIfAbsent(dimension, key -> new ArrayList<>());
@@ -148,6 +170,6 @@ class InMemoryScoringStore implements ScoringStore, SegmentValues {
 
     private static VersionedTally versioned(@Nullable Tally tally) {
         return tally == null ? VersionedTally.EMPTY
-                : new VersionedTally(new NpsTally(tally.promoters, tally.passives, tally.detractors), tally.version);
+                : new VersionedTally(new NpsTally(tally.promoters, tally.passives, tally.detractors), tally.version, tally.scores);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.statistics.NpsTally;
 import net.jqwik.api.ForAll;
@@ -22,7 +23,8 @@ import net.jqwik.api.constraints.IntRange;
  * The exactness laws on random streams in random batches: whatever mix of duplicates, revisions
  * (also within one batch) and redeliveries with other batch boundaries arrives, after crashes
  * between the tally writes and the response writes or in the middle of the tally writes, the
- * tallies equal a count of the latest revision of each response, made here without any scoring code.
+ * tallies (categories and the count per score) equal a count of the latest revision of each
+ * response, made here without any scoring code, and so do the last published figures.
  */
 class ResponseScoringPropertyTests {
 
@@ -33,30 +35,38 @@ class ResponseScoringPropertyTests {
     void talliesEqualAnIndependentCountOfTheLatestRevisions(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int responses) {
         List<ResponseSubmitted> stream = stream(new Random(seed), responses);
         Map<DayBucket, NpsTally> expected = independentCount(stream);
+        RecordingScoringEvents events = new RecordingScoringEvents();
 
-        InMemoryScoringStore store = score(stream, new Random(seed ^ 1), false);
+        InMemoryScoringStore store = score(stream, new Random(seed ^ 1), false, events);
 
         assertThat(store.allTallies()).isEqualTo(expected);
+        assertThat(store.allScoreCounts()).isEqualTo(independentScoreCounts(stream));
+        assertThat(lastFigures(events)).isEqualTo(independentFigures(stream));
     }
 
     @Property(tries = 100)
     void redeliveringAnyPrefixChangesNothing(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int responses) {
         List<ResponseSubmitted> stream = stream(new Random(seed), responses);
 
-        InMemoryScoringStore store = score(stream, new Random(seed ^ 1), true);
+        RecordingScoringEvents events = new RecordingScoringEvents();
+
+        InMemoryScoringStore store = score(stream, new Random(seed ^ 1), true, events);
 
         assertThat(store.allTallies()).isEqualTo(independentCount(stream));
+        assertThat(store.allScoreCounts()).isEqualTo(independentScoreCounts(stream));
+        assertThat(lastFigures(events)).isEqualTo(independentFigures(stream));
     }
 
     /**
      * Scores the stream on one partition; with {@code redeliver}, dies now and then (sometimes between
      * changing the tallies and saving the response) and replays from an earlier offset, as after a crash.
      */
-    private static InMemoryScoringStore score(List<ResponseSubmitted> stream, Random random, boolean redeliver) {
+    private static InMemoryScoringStore score(List<ResponseSubmitted> stream, Random random, boolean redeliver,
+            RecordingScoringEvents events) {
         InMemoryScoringStore store = new InMemoryScoringStore();
         ResponseScoring scoring = new ResponseScoring(
                 new ScoringDecision(new Segmentation(List.of("region")), new SegmentCap(store, 100), ZoneOffset.UTC),
-                store, new RecordingScoringEvents(), Clock.fixed(NOW, ZoneOffset.UTC));
+                store, events, Clock.fixed(NOW, ZoneOffset.UTC));
         int offset = 0;
         int crashes = redeliver ? 1 + random.nextInt(3) : 0;
         while (offset < stream.size()) {
@@ -110,13 +120,74 @@ class ResponseScoringPropertyTests {
         return (id * 31 + revision * 17) % 11;
     }
 
-    private static Map<DayBucket, NpsTally> independentCount(List<ResponseSubmitted> stream) {
+    /** The latest revision of each response, by response id. */
+    private static Map<String, ResponseSubmitted> latest(List<ResponseSubmitted> stream) {
         Map<String, ResponseSubmitted> latest = new HashMap<>();
         for (ResponseSubmitted response : stream) {
             latest.merge(response.responseId(), response, (a, b) -> b.revision() > a.revision() ? b : a);
         }
+        return latest;
+    }
+
+    private static List<Segment> segmentsOf(ResponseSubmitted response) {
+        return List.of(Segment.OVERALL, new Segment("channel", response.channel()), new Segment("surveyId", "s-1"),
+                new Segment("region", response.attributes().get("region")));
+    }
+
+    /** Per bucket, how many latest revisions gave each score (index = score); buckets left empty are absent. */
+    private static Map<DayBucket, List<Long>> independentScores(List<ResponseSubmitted> stream) {
+        Map<DayBucket, List<Long>> counts = new HashMap<>();
+        for (ResponseSubmitted response : latest(stream).values()) {
+            LocalDate day = LocalDate.ofInstant(response.occurredAt(), ZoneOffset.UTC);
+            for (Segment segment : segmentsOf(response)) {
+                List<Long> scores = counts.computeIfAbsent(new DayBucket(segment, day),
+                        bucket -> new ArrayList<>(java.util.Collections.nCopies(11, 0L)));
+                scores.set(response.score(), scores.get(response.score()) + 1);
+            }
+        }
+        return counts;
+    }
+
+    private static Map<DayBucket, ScoreCounts> independentScoreCounts(List<ResponseSubmitted> stream) {
+        Map<DayBucket, ScoreCounts> counts = new HashMap<>();
+        independentScores(stream).forEach((bucket, scores) ->
+                counts.put(bucket, ScoreCounts.of(scores.stream().mapToLong(Long::longValue).toArray())));
+        return counts;
+    }
+
+    /** What a reader of the figures expects per bucket with answers: n and the count per score. */
+    private static Map<DayBucket, List<Long>> independentFigures(List<ResponseSubmitted> stream) {
+        Map<DayBucket, List<Long>> figures = new HashMap<>();
+        independentScores(stream).forEach((bucket, scores) -> {
+            List<Long> figure = new ArrayList<>(scores);
+            figure.add(0, scores.stream().mapToLong(Long::longValue).sum());
+            figures.put(bucket, figure);
+        });
+        return figures;
+    }
+
+    /** Per bucket, n and the score counts of the published figure with the highest version, as a reader keeps it. */
+    private static Map<DayBucket, List<Long>> lastFigures(RecordingScoringEvents events) {
+        Map<DayBucket, NpsMetricsUpdated> last = new HashMap<>();
+        for (NpsMetricsUpdated figure : events.metrics) {
+            last.merge(new DayBucket(new Segment(figure.dimension(), figure.segment()), figure.to()), figure,
+                    (kept, next) -> next.version() > kept.version() ? next : kept);
+        }
+        Map<DayBucket, List<Long>> figures = new HashMap<>();
+        last.forEach((bucket, figure) -> {
+            if (figure.n() > 0) {
+                assertThat(figure.scores()).as("score counts of %s", bucket).isNotNull();
+                List<Long> values = new ArrayList<>(figure.scores());
+                values.add(0, figure.n());
+                figures.put(bucket, values);
+            }
+        });
+        return figures;
+    }
+
+    private static Map<DayBucket, NpsTally> independentCount(List<ResponseSubmitted> stream) {
         Map<DayBucket, NpsTally> counts = new HashMap<>();
-        for (ResponseSubmitted response : latest.values()) {
+        for (ResponseSubmitted response : latest(stream).values()) {
             LocalDate day = LocalDate.ofInstant(response.occurredAt(), ZoneOffset.UTC);
             NpsTally one = NpsTally.of(response.score() >= 9 ? io.npsloop.contracts.Category.PROMOTER
                     : response.score() >= 7 ? io.npsloop.contracts.Category.PASSIVE : io.npsloop.contracts.Category.DETRACTOR);

@@ -41,6 +41,37 @@ class ResponseScoringTests {
     }
 
     @Test
+    void dayFigureCarriesTheDaysCountPerScoreAndARevisionMovesOneCount() {
+        scoring.scoreAll(List.of(
+                new ScoringInput(response("r-1", "c-1", 10, NOW), 0, 1),
+                new ScoringInput(response("r-2", "c-2", 3, NOW), 0, 2),
+                new ScoringInput(response("r-3", "c-3", 3, NOW), 0, 3)));
+        scoring.score(response("r-2", 2, "c-2", 9, NOW, "email", Map.of("region", "EMEA")), 0, 4);
+
+        NpsMetricsUpdated today = events.metrics.stream().filter(metrics -> metrics.dimension().equals("overall"))
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(today.n()).isEqualTo(3);
+        assertThat(today.scores()).containsExactly(0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 1L, 1L);
+    }
+
+    @Test
+    void dayCountedBeforeScoresWereKeptPublishesNoScoreCounts() {
+        // Counted by category only, as every day was before the score counts: its counts are unknown for good.
+        store.seedWithoutScores(new DayBucket(Segment.OVERALL, TODAY), new NpsTally(0, 0, 1));
+
+        scoring.score(response("r-1", "c-1", 10, NOW), 0, 1);
+
+        assertThat(events.metrics).hasSize(4).allSatisfy(metrics -> {
+            if (metrics.dimension().equals("overall")) {
+                assertThat(metrics.n()).isEqualTo(2);
+                assertThat(metrics.scores()).isNull();
+            } else {
+                assertThat(metrics.scores()).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L);
+            }
+        });
+    }
+
+    @Test
     void aBatchPublishesOneFigurePerTouchedBucketHoldingTheWholeBatch() {
         scoring.scoreAll(List.of(
                 new ScoringInput(response("r-1", "c-1", 10, NOW), 0, 1),

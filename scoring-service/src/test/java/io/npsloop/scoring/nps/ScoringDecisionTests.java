@@ -22,7 +22,7 @@ class ScoringDecisionTests {
             new SegmentCap(values, 100), ZoneId.of("UTC"));
 
     @Test
-    void firstAnswerAddsOneToItsCategoryInEverySegmentOfItsDay() {
+    void firstAnswerAddsOneToItsCategoryAndScoreInEverySegmentOfItsDay() {
         ScoringDecision.Outcome outcome = decision.decide(response("r-1", "c-1", 10, MONDAY_NOON), "0:5", null, CustomerHistory.EMPTY);
 
         ScoringDecision.Outcome.Applied applied = (ScoringDecision.Outcome.Applied) outcome;
@@ -32,7 +32,7 @@ class ScoringDecisionTests {
                 new DayBucket(new Segment("channel", "email"), day),
                 new DayBucket(new Segment("surveyId", "s-1"), day),
                 new DayBucket(new Segment("region", "EMEA"), day));
-        assertThat(applied.deltas().values()).containsOnly(new TallyDelta(1, 0, 0));
+        assertThat(applied.deltas().values()).containsOnly(new TallyDelta(1, 0, 0, ScoreCounts.NONE.plus(10, 1)));
         assertThat(applied.scored().appliedPosition()).isEqualTo("0:5");
         assertThat(applied.scored().previousCategory()).isNull();
         assertThat(outcome.name()).isEqualTo("applied");
@@ -45,11 +45,22 @@ class ScoringDecisionTests {
         ScoringDecision.Outcome.Applied revision = applied(
                 response("r-1", 2, "c-1", 9, MONDAY_NOON, "email", Map.of("region", "EMEA")), "0:9", first);
 
-        assertThat(revision.deltas().values()).containsOnly(new TallyDelta(1, 0, -1));
+        assertThat(revision.deltas().values()).containsOnly(new TallyDelta(1, 0, -1, ScoreCounts.NONE.plus(3, -1).plus(9, 1)));
         assertThat(revision.deltas().values().stream().mapToLong(delta -> delta.promoters() + delta.passives() + delta.detractors()))
                 .containsOnly(0L);
         assertThat(revision.scored().category()).isEqualTo(Category.PROMOTER);
         assertThat(revision.scored().replaced()).isEqualTo(first.buckets());
+    }
+
+    @Test
+    void revisionToAnotherScoreOfTheSameCategoryMovesOnlyTheScoreCount() {
+        ScoredResponse first = applied(response("r-1", "c-1", 9, MONDAY_NOON), "0:5", null).scored();
+
+        ScoringDecision.Outcome.Applied revision = applied(
+                response("r-1", 2, "c-1", 10, MONDAY_NOON, "email", Map.of("region", "EMEA")), "0:9", first);
+
+        assertThat(revision.deltas()).hasSize(4);
+        assertThat(revision.deltas().values()).containsOnly(new TallyDelta(0, 0, 0, ScoreCounts.NONE.plus(9, -1).plus(10, 1)));
     }
 
     @Test
@@ -61,10 +72,12 @@ class ScoringDecisionTests {
 
         LocalDate monday = LocalDate.of(2026, 3, 2);
         LocalDate tuesday = monday.plusDays(1);
-        assertThat(revision.deltas()).containsEntry(new DayBucket(new Segment("region", "EMEA"), monday), new TallyDelta(0, 0, -1))
-                .containsEntry(new DayBucket(new Segment("channel", "sms"), tuesday), new TallyDelta(0, 0, 1))
-                .containsEntry(new DayBucket(Segment.OVERALL, monday), new TallyDelta(0, 0, -1))
-                .containsEntry(new DayBucket(Segment.OVERALL, tuesday), new TallyDelta(0, 0, 1));
+        TallyDelta out = new TallyDelta(0, 0, -1, ScoreCounts.NONE.plus(3, -1));
+        TallyDelta in = new TallyDelta(0, 0, 1, ScoreCounts.NONE.plus(3, 1));
+        assertThat(revision.deltas()).containsEntry(new DayBucket(new Segment("region", "EMEA"), monday), out)
+                .containsEntry(new DayBucket(new Segment("channel", "sms"), tuesday), in)
+                .containsEntry(new DayBucket(Segment.OVERALL, monday), out)
+                .containsEntry(new DayBucket(Segment.OVERALL, tuesday), in);
         assertThat(revision.scored().touched()).hasSize(7);
     }
 

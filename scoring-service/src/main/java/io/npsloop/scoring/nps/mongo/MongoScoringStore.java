@@ -30,6 +30,7 @@ import io.npsloop.scoring.nps.CustomerAnswer;
 import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayRange;
 import io.npsloop.scoring.nps.DayBucket;
+import io.npsloop.scoring.nps.ScoreCounts;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
@@ -45,8 +46,9 @@ import org.springframework.stereotype.Component;
  * The scoring state in MongoDB, with explicit document mapping. Every write is a single-document
  * atomic update (the wire-compatible store has no transactions). The tallies of one segment are kept
  * one document per calendar month ({@code _id} = segment key + {@code yyyy-MM}) holding a
- * sub-document per day; each day carries the highest input offset it has applied per partition,
- * which makes re-applying a record to that day a no-op. A month per document keeps the reads behind
+ * sub-document per day: its promoters, passives and detractors, its count per score ({@code s0} to
+ * {@code s10}, a field once a change touched it) and its version. Each day carries the highest
+ * input offset it has applied per partition, which makes re-applying a record to that day a no-op. A month per document keeps the reads behind
  * a 90-day window to at most four documents per segment, and the collection small: the
  * wire-compatible store answers anything but an {@code _id} equality by scanning the collection.
  */
@@ -146,6 +148,13 @@ public class MongoScoringStore implements ScoringStore {
                 Updates.setOnInsert("dimension", bucket.segment().dimension()),
                 Updates.setOnInsert("segment", bucket.segment().value()),
                 Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString())));
+        // The score counts change in the same guarded update as the categories: applied exactly as often.
+        for (int score = 0; score < ScoreCounts.SCORES; score++) {
+            long change = delta.scores().count(score);
+            if (change != 0) {
+                update.add(Updates.inc(day + "." + ScoringDocuments.scoreField(score), change));
+            }
+        }
         update.addAll(sets);
         return new UpdateOneModel<>(Filters.and(guards), Updates.combine(update), new UpdateOptions().upsert(true));
     }

@@ -14,6 +14,7 @@ import io.npsloop.contracts.Category;
 import io.npsloop.scoring.nps.CustomerAnswer;
 import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayBucket;
+import io.npsloop.scoring.nps.ScoreCounts;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.VersionedTally;
@@ -126,9 +127,19 @@ final class ScoringDocuments {
         return result;
     }
 
+    /** A day's tally; a score count never written (every count of a day written before they were kept) is 0. */
     static VersionedTally toVersionedTally(Document day) {
+        long[] scores = new long[ScoreCounts.SCORES];
+        for (int score = 0; score < ScoreCounts.SCORES; score++) {
+            scores[score] = number(day, scoreField(score));
+        }
         return new VersionedTally(new NpsTally(number(day, "promoters"), number(day, "passives"), number(day, "detractors")),
-                number(day, "version"));
+                number(day, "version"), ScoreCounts.of(scores));
+    }
+
+    /** The field of a day's count of one score: {@code s0} to {@code s10}. */
+    static String scoreField(int score) {
+        return "s" + score;
     }
 
     // A letter first: a field name of digits alone reads as an array index in update paths.

@@ -35,6 +35,7 @@ import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.DayRange;
 import io.npsloop.scoring.nps.ScoredResponse;
+import io.npsloop.scoring.nps.ScoreCounts;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.TallyChange;
 import io.npsloop.scoring.nps.TallyDelta;
@@ -159,6 +160,41 @@ class MongoScoringStoreIntegrationTests {
                 new TallyChange(bucket, 1, 5, new TallyDelta(0, 1, 0))));
 
         assertThat(store.tallies(List.of(bucket))).containsEntry(bucket, new VersionedTally(new NpsTally(3, 1, 1), 2));
+    }
+
+    @Test
+    void scoreCountsChangeInTheSameGuardedWriteAsTheCategories() {
+        DayBucket bucket = new DayBucket(EMEA, DAY);
+        TallyDelta nine = TallyDelta.NONE.plus(9, 1);
+        TallyDelta three = TallyDelta.NONE.plus(3, 1);
+        TallyDelta threeToTen = TallyDelta.NONE.plus(3, -1).plus(10, 1);
+
+        store.applyTallies(List.of(new TallyChange(bucket, 0, 1, nine), new TallyChange(bucket, 0, 2, three)));
+        // Redelivered with other boundaries: only offset 3 is new.
+        store.applyTallies(List.of(new TallyChange(bucket, 0, 2, three), new TallyChange(bucket, 0, 3, threeToTen)));
+        store.applyDeltas(Map.of(bucket, threeToTen), 0, 3);
+
+        VersionedTally tally = store.tallies(List.of(bucket)).get(bucket);
+        assertThat(tally).isEqualTo(new VersionedTally(new NpsTally(2, 0, 0), 2, ScoreCounts.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1)));
+        assertThat(tally.scores().ifComplete(tally.tally().n())).containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 1L);
+        assertThat(store.daily(EMEA, DayRange.of(DAY, DAY))).containsExactly(Map.entry(DAY, tally));
+    }
+
+    @Test
+    void dayWrittenBeforeScoreCountsWereKeptReadsAsZeroCountsThatAreNotComplete() {
+        DayBucket bucket = new DayBucket(EMEA, DAY);
+        // A month document as earlier versions wrote it: categories, version and offsets, no s0..s10.
+        database.getCollection(MongoScoringStore.TALLIES).insertOne(new Document("_id", ScoringDocuments.monthId(EMEA,
+                java.time.YearMonth.from(DAY))).append("dimension", "region").append("segment", "EMEA").append("month", "2026-03")
+                .append("days", new Document("d02", new Document("promoters", 0L).append("passives", 0L).append("detractors", 2L)
+                        .append("version", 1L).append("applied", new Document("p0", 4L)))));
+
+        store.applyDeltas(Map.of(bucket, TallyDelta.NONE.plus(3, -1).plus(8, 1)), 0, 5);
+
+        VersionedTally tally = store.tallies(List.of(bucket)).get(bucket);
+        assertThat(tally.tally()).isEqualTo(new NpsTally(0, 1, 1));
+        assertThat(tally.scores()).isEqualTo(ScoreCounts.NONE.plus(3, -1).plus(8, 1));
+        assertThat(tally.scores().ifComplete(tally.tally().n())).isNull();
     }
 
     /** The database, with its tallies collection behind the handler the function makes from the real one. */
