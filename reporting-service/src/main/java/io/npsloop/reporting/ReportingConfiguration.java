@@ -30,6 +30,10 @@ class ReportingConfiguration {
                 new ThemeLexicon(properties.themes()), properties.controlArm());
     }
 
+    /**
+     * The overview's distributions come from the daily figures; the answers are read only for a
+     * window with days whose figures carry no score counts (kept before scoring published them).
+     */
     @Bean
     OverviewQuery overviewQuery(OverviewStore store, Clock clock, ReportingProperties properties, Reports reports) {
         return new OverviewQuery(store, clock, properties.timeZone(), (LocalDate from, LocalDate to) -> {

@@ -151,6 +151,9 @@ class ReportingViewsIntegrationTests {
         int caseNo = 0;
         List<ProducerRecord<String, byte[]>> late = new ArrayList<>();
         Map<LocalDate, long[]> daily = new TreeMap<>();
+        // Per day, the count per score of the final answers, and of the first revisions (before any revision moved one).
+        Map<LocalDate, long[]> dailyScores = new TreeMap<>();
+        Map<LocalDate, long[]> firstScores = new TreeMap<>();
         for (int i = 0; i < responses; i++) {
             String customer = "cust-" + rnd.nextInt(1800);
             String account = rnd.nextInt(10) == 0 ? null : "acc-" + customer.substring(5);
@@ -182,6 +185,8 @@ class ReportingViewsIntegrationTests {
             finalAnswers.put("survey|" + responseId, last);
             long[] day = daily.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), d -> new long[3]);
             day[last.category().ordinal()]++;
+            dailyScores.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), d -> new long[11])[last.score()]++;
+            firstScores.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), d -> new long[11])[rev1.score()]++;
 
             if (last.category() == Category.DETRACTOR && rnd.nextInt(10) < 8) {
                 Instant raised = at.plusSeconds(60);
@@ -199,15 +204,27 @@ class ReportingViewsIntegrationTests {
                 }
             }
         }
-        // Figures as scoring publishes them: the right version, then a stale lower version arriving late.
+        // Figures as scoring publishes them: the day before its revisions, then the right version with the
+        // revisions' counts moved from their old scores to their new, then late a copy of the first and a
+        // stale lower version. One day's right figure carries no score counts, as a day scoring counted
+        // before it kept them: the 90-day window's distribution then comes from the answers, the shorter
+        // windows' from the figures.
         long version = 1;
+        LocalDate withoutCounts = today.minusDays(60);
         for (Map.Entry<LocalDate, long[]> e : daily.entrySet()) {
             long[] c = e.getValue();
-            NpsMetricsUpdated good = metrics(e.getKey(), c[0], c[1], c[2], 10 + version);
-            NpsMetricsUpdated stale = metrics(e.getKey(), c[0] + 5, c[1], c[2], version++);
+            long[] firsts = firstScores.get(e.getKey());
+            NpsMetricsUpdated before = metrics(e.getKey(), firsts[9] + firsts[10], firsts[7] + firsts[8],
+                    java.util.Arrays.stream(firsts, 0, 7).sum(), 1000 + 2 * version, counts(firsts));
+            NpsMetricsUpdated good = metrics(e.getKey(), c[0], c[1], c[2], 1001 + 2 * version,
+                    e.getKey().equals(withoutCounts) ? null : counts(dailyScores.get(e.getKey())));
+            NpsMetricsUpdated stale = metrics(e.getKey(), c[0] + 5, c[1], c[2], version++, counts(firsts));
+            send(records, METRICS, before.key(), before.eventId(), before.eventType(), before);
             send(records, METRICS, good.key(), good.eventId(), good.eventType(), good);
+            send(late, METRICS, before.key(), before.eventId(), before.eventType(), before);
             send(late, METRICS, stale.key(), stale.eventId(), stale.eventType(), stale);
         }
+        assertThat(daily).as("the day without counts has answers").containsKey(withoutCounts);
         records.addAll(late);
     }
 
@@ -230,9 +247,14 @@ class ReportingViewsIntegrationTests {
                 rnd.nextBoolean() ? "email" : "web", rnd.nextBoolean() ? "support" : "onboarding", attributes, value);
     }
 
-    NpsMetricsUpdated metrics(LocalDate day, long promoters, long passives, long detractors, long version) {
+    NpsMetricsUpdated metrics(LocalDate day, long promoters, long passives, long detractors, long version,
+            @Nullable List<Long> scores) {
         return new NpsMetricsUpdated(uuid(), EventTypes.NPS_METRICS_UPDATED, 1, now, "r", "overall", "all", "DAY", day, day,
-                promoters + passives + detractors, promoters, passives, detractors, 0.0, 0.0, 0.0, version);
+                promoters + passives + detractors, promoters, passives, detractors, 0.0, 0.0, 0.0, version, scores);
+    }
+
+    static List<Long> counts(long[] scores) {
+        return java.util.Arrays.stream(scores).boxed().toList();
     }
 
     void caseEvents(Random rnd, String caseId, DetractorAlertRaised alert, List<ProducerRecord<String, byte[]>> late) {

@@ -6,28 +6,31 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.npsloop.statistics.NpsTally;
-
 /**
  * Computes the overview from the read model: sums of daily tallies, never averages of daily NPS. The
- * 0-10 distribution of each window comes from the scored responses, since the figures carry no scores.
+ * 0-10 distribution of each window is the sum of the daily figures' score counts too, so an overview
+ * reads at most 90 small documents per window whatever the number of answers. A window with a day
+ * whose figure carried no counts (kept before scoring published them) takes its distribution from
+ * the fallback instead, for that request only: an exact figure from the answers rather than a sum
+ * that silently misses that day.
  */
 public class OverviewQuery {
 
     static final int[] WINDOWS = {7, 30, 90};
     /** A case is open while someone still has to act on it: not resolved, closed or given up as unreachable. */
-    static final java.util.List<String> ACTIVE_STATES = java.util.List.of("OPEN", "CLAIMED", "CONTACTED", "ESCALATED", "REOPENED");
+    static final List<String> ACTIVE_STATES = List.of("OPEN", "CLAIMED", "CONTACTED", "ESCALATED", "REOPENED");
 
     private final OverviewStore store;
     private final Clock clock;
     private final ZoneId zone;
-    private final ScoreDistributions distributions;
+    private final ScoreDistributions fallback;
 
-    public OverviewQuery(OverviewStore store, Clock clock, ZoneId zone, ScoreDistributions distributions) {
-        this.distributions = distributions;
+    /** {@code fallback} answers the distribution of a window whose daily figures lack some counts. */
+    public OverviewQuery(OverviewStore store, Clock clock, ZoneId zone, ScoreDistributions fallback) {
         this.store = store;
         this.clock = clock;
         this.zone = zone;
+        this.fallback = fallback;
     }
 
     public Overview overview() {
@@ -35,10 +38,11 @@ public class OverviewQuery {
         List<Overview.WindowFigure> figures = new ArrayList<>();
         for (int days : WINDOWS) {
             LocalDate from = today.minusDays(days - 1L);
-            NpsTally tally = store.sum("overall", "all", from, today);
-            figures.add(new Overview.WindowFigure(days + "d", from, today, tally.n(), tally.promoters(), tally.passives(),
-                    tally.detractors(), tally.nps(), tally.standardError(), tally.marginOfError(),
-                    distributions.between(from, today)));
+            DailyTotal total = store.total("overall", "all", from, today);
+            List<Long> distribution = total.scores() != null ? total.scores() : fallback.between(from, today);
+            figures.add(new Overview.WindowFigure(days + "d", from, today, total.tally().n(), total.tally().promoters(),
+                    total.tally().passives(), total.tally().detractors(), total.tally().nps(), total.tally().standardError(),
+                    total.tally().marginOfError(), distribution));
         }
         return new Overview(today, figures, store.casesIn(ACTIVE_STATES));
     }

@@ -17,7 +17,13 @@ public interface OverviewStore {
      */
     void saveDailyFigures(List<DailyFigure> figures);
 
-    NpsTally sum(String dimension, String segment, LocalDate from, LocalDate to);
+    /** The sum of one segment's kept figures over the inclusive range of days, tally and score counts. */
+    DailyTotal total(String dimension, String segment, LocalDate from, LocalDate to);
+
+    /** The tally of {@link #total}. */
+    default NpsTally sum(String dimension, String segment, LocalDate from, LocalDate to) {
+        return total(dimension, segment, from, to).tally();
+    }
 
     /**
      * Applies openings and status changes in order, as {@link CaseState#fold} does: an opening of

@@ -53,7 +53,8 @@ class ReportingFunctions {
                 NpsMetricsUpdated metrics = record.event();
                 if (DAY_PERIOD.equals(metrics.period())) {
                     figures.add(new DailyFigure(metrics.dimension(), metrics.segment(), metrics.to(),
-                            new NpsTally(metrics.promoters(), metrics.passives(), metrics.detractors()), metrics.version()));
+                            new NpsTally(metrics.promoters(), metrics.passives(), metrics.detractors()), metrics.version(),
+                            metrics.scores()));
                 }
             }
             if (!figures.isEmpty()) {

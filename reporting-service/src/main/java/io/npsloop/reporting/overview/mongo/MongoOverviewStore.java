@@ -17,10 +17,12 @@ import com.mongodb.client.model.Updates;
 import io.npsloop.reporting.mongo.GuardedBulkWrites;
 import io.npsloop.reporting.overview.CaseState;
 import io.npsloop.reporting.overview.DailyFigure;
+import io.npsloop.reporting.overview.DailyTotal;
 import io.npsloop.reporting.overview.OverviewStore;
 import io.npsloop.statistics.NpsTally;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,22 +65,31 @@ class MongoOverviewStore implements OverviewStore {
                     Updates.set("promoters", figure.tally().promoters()),
                     Updates.set("passives", figure.tally().passives()),
                     Updates.set("detractors", figure.tally().detractors()),
-                    Updates.set("version", figure.version()));
+                    Updates.set("version", figure.version()),
+                    // A newer figure without counts makes the day's counts unknown again: none kept is better than stale ones.
+                    figure.scores() == null ? Updates.unset("scores") : Updates.set("scores", figure.scores()));
             writes.add(new UpdateOneModel<>(newer, update, UPSERT));
         }
         GuardedBulkWrites.writeUnlessApplied(daily, writes);
     }
 
     @Override
-    public NpsTally sum(String dimension, String segment, LocalDate from, LocalDate to) {
+    public DailyTotal total(String dimension, String segment, LocalDate from, LocalDate to) {
         // A range on _id, the one index the store always honours: ids sort by segment, then ISO day.
         Bson range = Filters.and(Filters.gte("_id", dailyId(dimension, segment, from)),
                 Filters.lte("_id", dailyId(dimension, segment, to)));
-        NpsTally sum = NpsTally.EMPTY;
+        DailyTotal total = DailyTotal.EMPTY;
         for (Document doc : daily.find(range)) {
-            sum = sum.plus(new NpsTally(doc.getLong("promoters"), doc.getLong("passives"), doc.getLong("detractors")));
+            total = total.plus(new NpsTally(doc.getLong("promoters"), doc.getLong("passives"), doc.getLong("detractors")),
+                    scores(doc));
         }
-        return sum;
+        return total;
+    }
+
+    /** A day's kept counts per score, or null if its figure carried none (the field is absent). */
+    private static @Nullable List<Long> scores(Document doc) {
+        List<Number> scores = doc.getList("scores", Number.class);
+        return scores == null ? null : scores.stream().map(Number::longValue).toList();
     }
 
     /**

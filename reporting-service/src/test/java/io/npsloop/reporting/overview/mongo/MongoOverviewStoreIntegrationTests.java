@@ -96,6 +96,29 @@ class MongoOverviewStoreIntegrationTests {
     }
 
     @Test
+    void scoreCountsAreSummedOverTheRangeAndUnknownIfAnyDayLacksThem() {
+        MongoOverviewStore store = new MongoOverviewStore(freshDatabase());
+        List<Long> first = List.of(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 7L);
+        List<Long> second = List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 0L);
+        store.saveDailyFigures(List.of(new DailyFigure("overall", "all", DAY, new NpsTally(7, 0, 1), 5, first),
+                new DailyFigure("overall", "all", DAY.plusDays(1), new NpsTally(2, 0, 0), 1, second),
+                figure(DAY.plusDays(2), 1, 0, 1)));
+
+        assertThat(store.total("overall", "all", DAY, DAY.plusDays(1)).scores())
+                .containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 7L);
+        assertThat(store.total("overall", "all", DAY, DAY.plusDays(2)).scores()).as("a day without counts").isNull();
+        assertThat(store.total("overall", "all", DAY, DAY.plusDays(2)).tally()).isEqualTo(new NpsTally(10, 0, 1));
+        assertThat(store.total("overall", "all", DAY.minusDays(9), DAY.minusDays(1)).scores()).as("no figures at all")
+                .containsOnly(0L).hasSize(11);
+
+        // A newer figure without counts (a producer that does not send them) leaves none kept, rather than stale ones.
+        store.saveDailyFigures(List.of(figure(DAY, 8, 1, 6)));
+        assertThat(store.total("overall", "all", DAY, DAY).scores()).isNull();
+        store.saveDailyFigures(List.of(new DailyFigure("overall", "all", DAY, new NpsTally(7, 0, 1), 5, first)));
+        assertThat(store.total("overall", "all", DAY, DAY).scores()).as("an older figure changes nothing").isNull();
+    }
+
+    @Test
     void caseStatesInAnyBatchBoundariesAndRedeliveriesEndWhereOneAtATimeEnds() {
         for (long seed = 1; seed <= 25; seed++) {
             Random rnd = new Random(seed);
