@@ -16,8 +16,10 @@ import java.util.concurrent.TimeoutException;
 import io.npsloop.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
@@ -186,29 +188,56 @@ public class EventSender implements DisposableBean {
         return topic;
     }
 
+    /**
+     * Creates a missing topic as the binder would, then waits until every partition of it has a
+     * leader: an idempotent producer that meets a partition without one (a topic created a moment
+     * ago) can be left retrying out-of-order sequence errors until its delivery timeout.
+     */
     private void provision(String topic) {
-        if (!environment.getProperty("spring.cloud.stream.kafka.binder.auto-create-topics", Boolean.class, true)) {
-            provisioned.add(topic);
-            return;
-        }
+        boolean create = environment.getProperty("spring.cloud.stream.kafka.binder.auto-create-topics", Boolean.class, true);
         int partitions = environment.getProperty("spring.cloud.stream.kafka.binder.min-partition-count", Integer.class, 1);
         short replication = environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor", Short.class, (short) -1);
+        long timeout = provisionTimeout.toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
         try (Admin admin = Admin.create(adminSettings)) {
-            long timeout = provisionTimeout.toMillis();
-            if (!admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(timeout, TimeUnit.MILLISECONDS);
+            if (create && !admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS).contains(topic)) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get(timeout, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new EventNotPublishedException("Topic " + topic + " could not be created", e.getCause());
+                    }
+                }
+            }
+            while (!led(admin, topic, timeout)) {
+                if (System.nanoTime() > deadline) {
+                    throw new EventNotPublishedException("Topic " + topic + " has partitions without a leader after " + provisionTimeout);
+                }
+                Thread.sleep(50);
             }
             provisioned.add(topic);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new EventNotPublishedException("Topic " + topic + " could not be created", e.getCause());
-            }
-            provisioned.add(topic);
+            throw new EventNotPublishedException("Topic " + topic + " could not be looked up", e.getCause());
         } catch (TimeoutException e) {
             throw new EventNotPublishedException("Topic " + topic + " could not be looked up", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventNotPublishedException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /** Whether the topic exists and each of its partitions has a leader; false while the broker does not know it yet. */
+    private static boolean led(Admin admin, String topic, long timeoutMillis) throws InterruptedException, TimeoutException {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .get(topic);
+            return description != null && !description.partitions().isEmpty()
+                    && description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new EventNotPublishedException("Topic " + topic + " could not be described", e.getCause());
         }
     }
 
