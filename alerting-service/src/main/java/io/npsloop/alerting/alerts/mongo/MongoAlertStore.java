@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import io.npsloop.platform.mongo.GuardedBulkWrites;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -69,7 +70,7 @@ class MongoAlertStore implements AlertStore {
         try {
             alerts.insertMany(written, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            BulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
+            GuardedBulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
             List<String> collided = e.getWriteErrors().stream().map(error -> written.get(error.getIndex()).getString("_id")).toList();
             Map<String, StoredAlert> existing = findAll(collided);
             for (String id : collided) {
@@ -140,7 +141,7 @@ class MongoAlertStore implements AlertStore {
         try {
             attachments.insertMany(List.copyOf(records.values()), new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            BulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
+            GuardedBulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
         }
         List<UpdateOneModel<Document>> additions = new ArrayList<>(responsesByAlert.size());
         responsesByAlert.forEach((alertId, responseIds) -> additions.add(new UpdateOneModel<>(Filters.eq("_id", alertId),

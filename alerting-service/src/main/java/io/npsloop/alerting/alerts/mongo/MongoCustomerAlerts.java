@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import io.npsloop.platform.mongo.GuardedBulkWrites;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -61,7 +62,7 @@ class MongoCustomerAlerts implements CustomerAlerts {
         try {
             customers.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            BulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
+            GuardedBulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
         }
     }
 }

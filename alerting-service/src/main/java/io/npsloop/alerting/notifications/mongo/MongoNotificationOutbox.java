@@ -12,10 +12,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import com.mongodb.bulk.BulkWriteError;
 import io.npsloop.alerting.notifications.Notification;
 import io.npsloop.alerting.notifications.NotificationOutbox;
 import io.npsloop.contracts.DetractorAlertRaised;
+import io.npsloop.platform.mongo.GuardedBulkWrites;
 import io.npsloop.platform.mongo.JsonDocuments;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 class MongoNotificationOutbox implements NotificationOutbox {
 
     static final String NOTIFICATIONS = "notifications";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollection<Document> notifications;
     private final JsonDocuments json;
@@ -45,11 +44,7 @@ class MongoNotificationOutbox implements NotificationOutbox {
         try {
             notifications.insertMany(docs, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            GuardedBulkWrites.rethrowUnlessOnlyDuplicateKeys(e);
         }
     }
 

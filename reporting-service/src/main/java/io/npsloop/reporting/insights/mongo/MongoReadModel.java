@@ -33,7 +33,7 @@ import io.npsloop.reporting.insights.AlertFact;
 import io.npsloop.reporting.insights.Answer;
 import io.npsloop.reporting.insights.CaseFact;
 import io.npsloop.reporting.insights.ReadModel;
-import io.npsloop.reporting.mongo.GuardedBulkWrites;
+import io.npsloop.platform.mongo.GuardedBulkWrites;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;

@@ -14,7 +14,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import io.npsloop.reporting.mongo.GuardedBulkWrites;
+import io.npsloop.platform.mongo.GuardedBulkWrites;
 import io.npsloop.reporting.overview.CaseState;
 import io.npsloop.reporting.overview.DailyFigure;
 import io.npsloop.reporting.overview.DailyTotal;

@@ -1,4 +1,4 @@
-package io.npsloop.reporting.mongo;
+package io.npsloop.platform.mongo;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 /**
- * The batch form of the platform's guarded upsert ({@code GuardedWrites}): many guarded writes in
+ * The batch form of {@link GuardedWrites}: many guarded writes in
  * one round trip, unordered, since each touches its own document. A write whose guard finds the
  * change already applied collides on {@code _id}; such collisions mean "already applied" and are
  * dropped, any other error fails the whole call, and the batch is then written again (every write
@@ -48,6 +48,14 @@ public final class GuardedBulkWrites {
         } catch (MongoBulkWriteException e) {
             rethrowUnlessAllApplied(e);
         }
+    }
+
+    /**
+     * Throws the failure of an unordered bulk write unless every error in it is a duplicate key
+     * (each of those writes was applied before); a write concern error is a failure.
+     */
+    public static void rethrowUnlessOnlyDuplicateKeys(MongoBulkWriteException e) {
+        rethrowUnlessAllApplied(e);
     }
 
     private static void rethrowUnlessAllApplied(MongoBulkWriteException e) {
