@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
 import io.npsloop.contracts.CaseStatusChanged;
@@ -32,6 +31,7 @@ import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.reporting.ReportingProperties;
 import io.npsloop.reporting.insights.Answer;
 import io.npsloop.reporting.insights.CaseFact;
+import io.npsloop.reporting.RandomStreams;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +130,7 @@ class MongoReadModelIntegrationTests {
         model(batched).applyCaseEvents(events);
         events.forEach(event -> model(single).applyCaseEvents(List.of(event)));
 
-        assertThat(documents(batched, MongoReadModel.CASES)).isEqualTo(documents(single, MongoReadModel.CASES));
+        assertThat(RandomStreams.documents(batched, MongoReadModel.CASES)).isEqualTo(RandomStreams.documents(single, MongoReadModel.CASES));
         CaseFact fact = model(batched).cases().get(0);
         assertThat(fact.state()).isEqualTo("RESOLVED");
         assertThat(fact.resolved()).isTrue();
@@ -168,17 +168,17 @@ class MongoReadModelIntegrationTests {
             MongoDatabase batched = freshDatabase();
 
             stream.forEach(event -> model(single).applyCaseEvents(List.of(event)));
-            for (List<Record> batch : batches(stream, rnd)) {
+            for (List<Record> batch : RandomStreams.batches(stream, rnd)) {
                 model(batched).applyCaseEvents(batch);
             }
-            List<Document> expected = documents(single, MongoReadModel.CASES);
-            assertThat(documents(batched, MongoReadModel.CASES)).as("seed %d", seed).isEqualTo(expected);
+            List<Document> expected = RandomStreams.documents(single, MongoReadModel.CASES);
+            assertThat(RandomStreams.documents(batched, MongoReadModel.CASES)).as("seed %d", seed).isEqualTo(expected);
 
             // After a crash or a rebalance: redelivered from an earlier offset, cut into other batches.
-            for (List<Record> batch : batches(stream.subList(rnd.nextInt(stream.size()), stream.size()), rnd)) {
+            for (List<Record> batch : RandomStreams.batches(stream.subList(rnd.nextInt(stream.size()), stream.size()), rnd)) {
                 model(batched).applyCaseEvents(batch);
             }
-            assertThat(documents(batched, MongoReadModel.CASES)).as("seed %d redelivered", seed).isEqualTo(expected);
+            assertThat(RandomStreams.documents(batched, MongoReadModel.CASES)).as("seed %d redelivered", seed).isEqualTo(expected);
         }
     }
 
@@ -226,30 +226,9 @@ class MongoReadModelIntegrationTests {
             }
             perCase.add(events);
         }
-        List<Record> stream = new ArrayList<>();
-        while (perCase.stream().anyMatch(events -> !events.isEmpty())) {
-            List<Record> next = perCase.get(rnd.nextInt(perCase.size()));
-            if (!next.isEmpty()) {
-                stream.add(next.remove(0));
-            }
-        }
-        return stream;
+        return RandomStreams.interleave(perCase, rnd);
     }
 
-    static <T> List<List<T>> batches(List<T> records, Random rnd) {
-        List<List<T>> batches = new ArrayList<>();
-        int from = 0;
-        while (from < records.size()) {
-            int to = Math.min(records.size(), from + 1 + rnd.nextInt(15));
-            batches.add(records.subList(from, to));
-            from = to;
-        }
-        return batches;
-    }
-
-    static List<Document> documents(MongoDatabase database, String collection) {
-        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
 
     static ResponseScored scored(String responseId, int revision, int score) {
         Category category = score >= 9 ? Category.PROMOTER : score >= 7 ? Category.PASSIVE : Category.DETRACTOR;

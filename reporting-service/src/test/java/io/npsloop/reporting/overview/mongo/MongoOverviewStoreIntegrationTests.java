@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.reporting.overview.CaseState;
 import io.npsloop.reporting.overview.DailyFigure;
 import io.npsloop.statistics.NpsTally;
+import io.npsloop.reporting.RandomStreams;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,12 +86,12 @@ class MongoOverviewStoreIntegrationTests {
         MongoOverviewStore store = new MongoOverviewStore(database);
         store.saveDailyFigures(figures.subList(0, 17));
         store.saveDailyFigures(figures.subList(17, 30));
-        List<Document> expected = documents(database, MongoOverviewStore.DAILY);
+        List<Document> expected = RandomStreams.documents(database, MongoOverviewStore.DAILY);
 
         store.saveDailyFigures(figures.subList(5, 12));
         store.saveDailyFigures(figures.subList(12, 30));
 
-        assertThat(documents(database, MongoOverviewStore.DAILY)).isEqualTo(expected);
+        assertThat(RandomStreams.documents(database, MongoOverviewStore.DAILY)).isEqualTo(expected);
         assertThat(store.sum("overall", "all", DAY, DAY.plusDays(2))).isEqualTo(new NpsTally(30 + 29 + 28, 0, 3));
     }
 
@@ -127,16 +127,16 @@ class MongoOverviewStoreIntegrationTests {
             MongoDatabase batched = freshDatabase();
 
             stream.forEach(event -> new MongoOverviewStore(single).applyCaseStates(List.of(event)));
-            for (List<CaseState> batch : batches(stream, rnd)) {
+            for (List<CaseState> batch : RandomStreams.batches(stream, rnd)) {
                 new MongoOverviewStore(batched).applyCaseStates(batch);
             }
-            List<Document> expected = documents(single, MongoOverviewStore.CASES);
-            assertThat(documents(batched, MongoOverviewStore.CASES)).as("seed %d", seed).isEqualTo(expected);
+            List<Document> expected = RandomStreams.documents(single, MongoOverviewStore.CASES);
+            assertThat(RandomStreams.documents(batched, MongoOverviewStore.CASES)).as("seed %d", seed).isEqualTo(expected);
 
-            for (List<CaseState> batch : batches(stream.subList(rnd.nextInt(stream.size()), stream.size()), rnd)) {
+            for (List<CaseState> batch : RandomStreams.batches(stream.subList(rnd.nextInt(stream.size()), stream.size()), rnd)) {
                 new MongoOverviewStore(batched).applyCaseStates(batch);
             }
-            assertThat(documents(batched, MongoOverviewStore.CASES)).as("seed %d redelivered", seed).isEqualTo(expected);
+            assertThat(RandomStreams.documents(batched, MongoOverviewStore.CASES)).as("seed %d redelivered", seed).isEqualTo(expected);
         }
         MongoOverviewStore store = new MongoOverviewStore(freshDatabase());
         store.applyCaseStates(List.of(CaseState.opened("c1", "q"), new CaseState("c1", "q", 1, "CLAIMED"), CaseState.opened("c2", "q"),
@@ -175,28 +175,7 @@ class MongoOverviewStoreIntegrationTests {
             }
             perCase.add(events);
         }
-        List<CaseState> stream = new ArrayList<>();
-        while (perCase.stream().anyMatch(events -> !events.isEmpty())) {
-            List<CaseState> next = perCase.get(rnd.nextInt(perCase.size()));
-            if (!next.isEmpty()) {
-                stream.add(next.remove(0));
-            }
-        }
-        return stream;
+        return RandomStreams.interleave(perCase, rnd);
     }
 
-    static <T> List<List<T>> batches(List<T> records, Random rnd) {
-        List<List<T>> batches = new ArrayList<>();
-        int from = 0;
-        while (from < records.size()) {
-            int to = Math.min(records.size(), from + 1 + rnd.nextInt(15));
-            batches.add(records.subList(from, to));
-            from = to;
-        }
-        return batches;
-    }
-
-    static List<Document> documents(MongoDatabase database, String collection) {
-        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
 }
