@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -68,6 +69,8 @@ class EventBatchesIntegrationTests {
     static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     static final List<String> handled = new CopyOnWriteArrayList<>();
     static final List<CustomerErased> receipts = new CopyOnWriteArrayList<>();
+    static volatile CountDownLatch held = new CountDownLatch(0);
+    static volatile CountDownLatch holding = new CountDownLatch(0);
 
     private static ConfigurableApplicationContext context;
     private static MongoDatabase database;
@@ -180,11 +183,7 @@ class EventBatchesIntegrationTests {
     @Test
     void aRecordAboutAnErasedCustomerReachesTheHandlerPseudonymised() {
         String customer = "c-erased-" + RUN;
-        String erasureId = UUID.randomUUID().toString();
-        CustomerErasureRequested request = new CustomerErasureRequested(erasureId, EventTypes.CUSTOMER_ERASURE_REQUESTED,
-                CustomerErasureRequested.SCHEMA_VERSION, Instant.now(), erasureId, customer, "it-admin");
-        writer.send(ERASURES_TOPIC, erasureId, JSON.writeValueAsString(request)).flush();
-        await().atMost(PATIENCE).until(() -> receipts.stream().anyMatch(receipt -> receipt.erasureId().equals(erasureId)));
+        String erasureId = erase(customer);
 
         send(List.of(note("n-erased-" + RUN, customer), note("n-kept-" + RUN, "c-kept-" + RUN)));
 
@@ -195,6 +194,36 @@ class EventBatchesIntegrationTests {
         assertThat(stored.get("comment")).isNull();
         assertThat(note("n-kept-" + RUN).getString("comment")).as("the other customer's note as sent").isNotNull();
         assertThat(handled).noneMatch(text -> text.contains(customer) || text.contains("Ada n-erased-"));
+    }
+
+    /**
+     * The erasure runs to its end while the batch's handler has read the record but not written it
+     * yet, so the erasure's own pass finds nothing: the look-up after the handler sees the customer
+     * erased and erases what the handler wrote.
+     */
+    @Test
+    void aRecordWhoseBatchIsHandledWhileItsCustomerIsErasedIsErasedRightAfterIt() throws Exception {
+        String customer = "c-race-" + RUN;
+        held = new CountDownLatch(1);
+        holding = new CountDownLatch(1);
+        try {
+            send(List.of(note("n-race-" + RUN, customer).append("hold", true), note("n-race-other-" + RUN, "c-race-other-" + RUN)));
+            assertThat(holding.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).as("the handler has the batch").isTrue();
+
+            String erasureId = erase(customer);
+            assertThat(receipts.stream().filter(receipt -> receipt.erasureId().equals(erasureId)).findFirst().orElseThrow()
+                    .erased().values()).as("the erasure's own pass found nothing yet").allMatch(n -> n == 0);
+            held.countDown();
+
+            await().atMost(PATIENCE).until(() -> note("n-race-" + RUN) != null
+                    && ("erased-" + erasureId).equals(note("n-race-" + RUN).getString("customerId")));
+            Document stored = note("n-race-" + RUN);
+            assertThat(stored.get("contact")).isNull();
+            assertThat(stored.get("comment")).isNull();
+            assertThat(note("n-race-other-" + RUN).getString("comment")).as("the other customer's note of the batch as sent").isNotNull();
+        } finally {
+            held.countDown();
+        }
     }
 
     @Test
@@ -224,6 +253,16 @@ class EventBatchesIntegrationTests {
             assertThat(text(direct.headers().lastHeader("ce_time"))).isEqualTo("2026-11-30T10:15:30.123Z");
             assertThat(text(direct.headers().lastHeader("content-type"))).isEqualTo("application/json");
         }
+    }
+
+    /** Sends an erasure request and waits for the service's receipt; returns the erasure id. */
+    private static String erase(String customer) {
+        String erasureId = UUID.randomUUID().toString();
+        CustomerErasureRequested request = new CustomerErasureRequested(erasureId, EventTypes.CUSTOMER_ERASURE_REQUESTED,
+                CustomerErasureRequested.SCHEMA_VERSION, Instant.now(), erasureId, customer, "it-admin");
+        writer.send(ERASURES_TOPIC, erasureId, JSON.writeValueAsString(request)).flush();
+        await().atMost(PATIENCE).until(() -> receipts.stream().anyMatch(receipt -> receipt.erasureId().equals(erasureId)));
+        return erasureId;
     }
 
     private static Document note(String noteId, String customer) {
@@ -276,6 +315,14 @@ class EventBatchesIntegrationTests {
                     attempts.computeIfAbsent(noteId, key -> new AtomicInteger()).incrementAndGet();
                     if (record.event().path("fail").asBoolean(false)) {
                         throw new IllegalStateException("The store is down");
+                    }
+                    if (record.event().path("hold").asBoolean(false)) {
+                        holding.countDown();
+                        try {
+                            held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }
                 for (ConsumedEvent<JsonNode> record : batch) {
