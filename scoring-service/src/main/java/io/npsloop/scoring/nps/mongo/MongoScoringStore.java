@@ -114,11 +114,18 @@ public class MongoScoringStore implements ScoringStore {
             if (pending.isEmpty()) {
                 return;
             }
-            List<WriteModel<Document>> updates = new ArrayList<>(pending.size());
-            pending.forEach(write -> updates.add(guardedUpdate(write)));
+            // One update per month document, holding every day of it the batch changed: the store
+            // rewrites a whole document per update, so a day per update would rewrite each month
+            // once per touched day. All of a month's guards are in its filter: if one no longer
+            // holds, nothing of the month is applied, and the whole month is read again.
+            Map<String, List<TallyBatch.Pending>> byMonth = new LinkedHashMap<>();
+            pending.forEach(write -> byMonth.computeIfAbsent(monthIdOf(write.bucket()), id -> new ArrayList<>()).add(write));
+            List<List<TallyBatch.Pending>> monthWrites = new ArrayList<>(byMonth.values());
+            List<WriteModel<Document>> updates = new ArrayList<>(monthWrites.size());
+            monthWrites.forEach(days -> updates.add(guardedUpdate(days)));
             Set<DayBucket> again = new HashSet<>();
             for (int index : duplicateKeys(updates)) {
-                again.add(pending.get(index).bucket());
+                monthWrites.get(index).forEach(write -> again.add(write.bucket()));
             }
             remaining = remaining.stream().filter(change -> again.contains(change.bucket())).toList();
         }
@@ -128,34 +135,39 @@ public class MongoScoringStore implements ScoringStore {
         }
     }
 
-    private static WriteModel<Document> guardedUpdate(TallyBatch.Pending write) {
-        DayBucket bucket = write.bucket();
-        String day = ScoringDocuments.dayPath(bucket.day());
+    private static String monthIdOf(DayBucket bucket) {
+        return ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()));
+    }
+
+    /** One guarded upsert of a month document applying the pending changes of its days. */
+    private static WriteModel<Document> guardedUpdate(List<TallyBatch.Pending> days) {
+        DayBucket first = days.get(0).bucket();
         List<Bson> guards = new ArrayList<>();
-        guards.add(Filters.eq("_id", ScoringDocuments.monthId(bucket.segment(), YearMonth.from(bucket.day()))));
-        List<Bson> sets = new ArrayList<>();
-        write.offsetsRead().forEach((partition, read) -> {
-            String offsetField = day + ".applied.p" + partition;
-            guards.add(read == null ? Filters.exists(offsetField, false) : Filters.eq(offsetField, read));
-            sets.add(Updates.set(offsetField, write.offsetsAfter().get(partition)));
-        });
-        TallyDelta delta = write.delta();
+        guards.add(Filters.eq("_id", monthIdOf(first)));
         List<Bson> update = new ArrayList<>(List.of(
-                Updates.inc(day + ".promoters", delta.promoters()),
-                Updates.inc(day + ".passives", delta.passives()),
-                Updates.inc(day + ".detractors", delta.detractors()),
-                Updates.inc(day + ".version", 1L),
-                Updates.setOnInsert("dimension", bucket.segment().dimension()),
-                Updates.setOnInsert("segment", bucket.segment().value()),
-                Updates.setOnInsert("month", YearMonth.from(bucket.day()).toString())));
-        // The score counts change in the same guarded update as the categories: applied exactly as often.
-        for (int score = 0; score < ScoreCounts.SCORES; score++) {
-            long change = delta.scores().count(score);
-            if (change != 0) {
-                update.add(Updates.inc(day + "." + ScoringDocuments.scoreField(score), change));
+                Updates.setOnInsert("dimension", first.segment().dimension()),
+                Updates.setOnInsert("segment", first.segment().value()),
+                Updates.setOnInsert("month", YearMonth.from(first.day()).toString())));
+        for (TallyBatch.Pending write : days) {
+            String day = ScoringDocuments.dayPath(write.bucket().day());
+            write.offsetsRead().forEach((partition, read) -> {
+                String offsetField = day + ".applied.p" + partition;
+                guards.add(read == null ? Filters.exists(offsetField, false) : Filters.eq(offsetField, read));
+                update.add(Updates.set(offsetField, write.offsetsAfter().get(partition)));
+            });
+            TallyDelta delta = write.delta();
+            update.add(Updates.inc(day + ".promoters", delta.promoters()));
+            update.add(Updates.inc(day + ".passives", delta.passives()));
+            update.add(Updates.inc(day + ".detractors", delta.detractors()));
+            update.add(Updates.inc(day + ".version", 1L));
+            // The score counts change in the same guarded update as the categories: applied exactly as often.
+            for (int score = 0; score < ScoreCounts.SCORES; score++) {
+                long change = delta.scores().count(score);
+                if (change != 0) {
+                    update.add(Updates.inc(day + "." + ScoringDocuments.scoreField(score), change));
+                }
             }
         }
-        update.addAll(sets);
         return new UpdateOneModel<>(Filters.and(guards), Updates.combine(update), new UpdateOptions().upsert(true));
     }
 
