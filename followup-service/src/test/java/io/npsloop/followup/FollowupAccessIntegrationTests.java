@@ -3,7 +3,9 @@ package io.npsloop.followup;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,7 +26,9 @@ import static org.awaitility.Awaitility.await;
  * Who may see and do what, against the running service: an agent or lead sees and acts on the
  * cases of their queues only, and another queue's case is answered exactly as a case that does not
  * exist; the actor on the audit trail and the events is the token's username; analysts and callers
- * without a token are refused; admin changes land in the admin audit, which only admins read.
+ * without a token are refused; admin changes land in the admin audit, which only admins read. A queue
+ * name in the token grants that queue only, a {@code <team>-*} scope the team's queues, and the
+ * admin role beside agent or lead grants no queue.
  */
 class FollowupAccessIntegrationTests extends RunningFollowupService {
 
@@ -36,7 +40,7 @@ class FollowupAccessIntegrationTests extends RunningFollowupService {
 
     private static final String ANA = token("ana.agent", Role.AGENT, BILLING);
     private static final String BEN = token("ben", Role.AGENT, SHIPPING);
-    private static final String LEA = token("lea", Role.LEAD, BILLING);
+    private static final String LEA = token("lea", Role.LEAD, BILLING, BILLING + "-*");
     private static final String ALI = token("ali", Role.ANALYST, "*");
     private static final String INES = token("ines", Role.ADMIN);
 
@@ -113,6 +117,83 @@ class FollowupAccessIntegrationTests extends RunningFollowupService {
         assertThat(call("POST", "/api/v1/cases/" + billingLead + "/claim", LEA, null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/v1/cases/" + shipping, LEA, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/v1/cases/" + lookalike, LEA, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLeadWhoseQueuesNameAPrefixOfAnotherQueueWorksNoneOfThatQueuesCases() throws Exception {
+        String team = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String care = openCase(team + "-care");
+        String own = openCase(team);
+        String lead = token("lou", Role.LEAD, team);
+
+        assertThat(json(call("GET", "/api/v1/cases?limit=500", lead, null)).findValuesAsString("caseId")).contains(own).doesNotContain(care);
+        assertThat(json(call("GET", "/api/v1/cases?queue=" + team + "-care&limit=500", lead, null))).isEmpty();
+        assertProblem(call("GET", "/api/v1/cases/" + care, lead, null), 404);
+        assertProblem(call("POST", "/api/v1/cases/" + care + "/claim", lead, null), 404);
+        assertProblem(call("POST", "/api/v1/cases/" + care + "/transfer", lead, "{\"queue\":\"" + team + "\"}"), 404);
+        assertThat(json(call("GET", "/api/v1/cases/" + care, agentOf(team + "-care"), null)).get("state").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aTeamScopeGrantsEveryQueueOfTheTeamAndNoOther() throws Exception {
+        String team = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String care = openCase(team + "-care");
+        String careLead = openCase(team + "-care-lead");
+        String bare = openCase(team);
+        String lookalike = openCase(team + "s");
+        String lead = token("tia", Role.LEAD, team + "-*");
+
+        assertThat(json(call("GET", "/api/v1/cases?limit=500", lead, null)).findValuesAsString("caseId"))
+                .contains(care, careLead).doesNotContain(bare, lookalike);
+        assertThat(call("POST", "/api/v1/cases/" + careLead + "/claim", lead, null).statusCode()).isEqualTo(200);
+        assertProblem(call("GET", "/api/v1/cases/" + lookalike, lead, null), 404);
+        assertProblem(call("GET", "/api/v1/cases/" + bare, lead, null), 404);
+    }
+
+    static Stream<Arguments> adminsWhoAlsoWorkCases() {
+        return Stream.of(Arguments.of("admin and agent of billing", ISSUER.token("ines", List.of(Role.ADMIN, Role.AGENT), List.of(BILLING))),
+                Arguments.of("admin and lead of billing", ISSUER.token("ines", List.of(Role.ADMIN, Role.LEAD), List.of(BILLING))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adminsWhoAlsoWorkCases")
+    void theAdminRoleBesideAgentOrLeadWorksOnlyTheQueuesOfTheToken(String who, String token) throws Exception {
+        String shipping = openCase(SHIPPING);
+        String billing = openCase(BILLING);
+        String missing = "no-such-" + UUID.randomUUID();
+
+        assertThat(json(call("GET", "/api/v1/cases?limit=500", token, null)).findValuesAsString("queue")).as(who).containsOnly(BILLING);
+        assertNotFoundLikeAMissingCase(call("GET", "/api/v1/cases/" + shipping, token, null),
+                call("GET", "/api/v1/cases/" + missing, token, null), shipping, missing);
+        assertNotFoundLikeAMissingCase(call("POST", "/api/v1/cases/" + shipping + "/claim", token, null),
+                call("POST", "/api/v1/cases/" + missing + "/claim", token, null), shipping, missing);
+        assertThat(json(call("GET", "/api/v1/cases/" + shipping, BEN, null)).get("state").asString()).isEqualTo("OPEN");
+        assertThat(call("POST", "/api/v1/cases/" + billing + "/claim", token, null).statusCode()).as(who).isEqualTo(200);
+        String name = "Admin " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(call("POST", "/api/v1/root-causes", token, "{\"name\":\"" + name + "\"}").statusCode())
+                .as(who + " still administers").isEqualTo(201);
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrValidForLongerThanTheMaximumIsUnauthorized() throws Exception {
+        String caseId = openCase(BILLING);
+        Map<String, Object> claims = ISSUER.claims("ana.agent", List.of("agent"), List.of(BILLING), DevIssuer.ISSUER,
+                DevIssuer.AUDIENCE, Instant.now(), Duration.ofHours(1));
+        claims.remove("exp");
+        String forever = ISSUER.sign(claims);
+        String tooLong = ISSUER.token("ana.agent", List.of("agent"), List.of(BILLING), DevIssuer.ISSUER, DevIssuer.AUDIENCE,
+                Instant.now(), Duration.ofDays(30));
+
+        for (String token : List.of(forever, tooLong)) {
+            assertProblem(call("GET", "/api/v1/cases", token, null), 401);
+            assertProblem(call("GET", "/api/v1/cases/" + caseId, token, null), 401);
+            assertProblem(call("POST", "/api/v1/cases/" + caseId + "/claim", token, null), 401);
+        }
+        assertThat(json(call("GET", "/api/v1/cases/" + caseId, ANA, null)).get("state").asString()).isEqualTo("OPEN");
+    }
+
+    private static String agentOf(String queue) {
+        return token("ana.agent", Role.AGENT, queue);
     }
 
     @Test

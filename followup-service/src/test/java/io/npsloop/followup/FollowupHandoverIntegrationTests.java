@@ -38,7 +38,7 @@ class FollowupHandoverIntegrationTests extends RunningFollowupService {
     private static final String ANA = token("ana.agent", Role.AGENT, BILLING);
     private static final String BEA = token("bea", Role.AGENT, BILLING);
     private static final String BEN = token("ben", Role.AGENT, SHIPPING);
-    private static final String LEA = token("lea", Role.LEAD, BILLING);
+    private static final String LEA = token("lea", Role.LEAD, BILLING, BILLING + "-*");
     private static final String LIN = token("lin", Role.LEAD, "*");
     private static final String ALI = token("ali", Role.ANALYST, "*");
     private static final String INES = token("ines", Role.ADMIN);
@@ -179,7 +179,7 @@ class FollowupHandoverIntegrationTests extends RunningFollowupService {
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             // Distinct agents and queues, so that no hand-over is a no-op: every 200 is a stored change.
-            // The queues are lead queues of the first lead's (invoicing-...), so both leads keep the case in sight.
+            // The queues are in the first lead's team scope (invoicing-*), so both leads keep the case in sight.
             String path = i % 2 == 0 ? "/assign" : "/transfer";
             String body = i % 2 == 0 ? "{\"agent\":\"agent-" + i + "\"}" : "{\"queue\":\"" + BILLING + "-" + i + "\"}";
             String lead = i % 4 < 2 ? LEA : LIN;

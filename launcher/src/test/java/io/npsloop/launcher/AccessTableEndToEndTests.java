@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credentials, a source system's API key, and a token of each role. An allowed cell must not be
  * refused (any answer but 401 and 403: a 400 for the empty body or a 404 for the made-up id is
  * fine), a refused cell must be 401 or 403, and no credentials on a closed endpoint must be 401.
- * The table must also name every endpoint the services have, and nothing they do not have.
+ * The table must also name every endpoint the services have, and nothing they do not have. And
+ * every service refuses, on every endpoint that takes a token, one without {@code exp} or valid
+ * for longer than the maximum lifetime (401).
  */
 class AccessTableEndToEndTests {
 
@@ -116,7 +121,53 @@ class AccessTableEndToEndTests {
         assertThat(documented).as("the README's access table").containsExactlyInAnyOrderElementsOf(served);
     }
 
+    @Test
+    void everyServiceRefusesATokenWithoutExpiryOrValidForLongerThanTheMaximumLifetime() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        Set<String> services = new TreeSet<>();
+        int calls = 0;
+        for (Row row : table()) {
+            if (row.cells().get("anyone").equals("✓")) {
+                continue;
+            }
+            // A role the table allows, so that only the token's lifetime can refuse the call.
+            String column = COLUMNS.subList(2, COLUMNS.size()).stream().filter(c -> row.cells().get(c).equals("✓")).findFirst().orElse(null);
+            if (column == null) {
+                continue;
+            }
+            Role role = Role.fromClaim(column).orElseThrow();
+            Instant now = Instant.now();
+            Map<String, Object> noExpiry = PipelineClient.ISSUER.claims("walker-" + column, List.of(column), List.of("*"),
+                    DevIssuer.ISSUER, DevIssuer.AUDIENCE, now, Duration.ofHours(1));
+            noExpiry.remove("exp");
+            Map<String, String> flawed = Map.of(
+                    "no exp", PipelineClient.ISSUER.sign(noExpiry),
+                    "valid 25 hours", PipelineClient.ISSUER.token("walker-" + column, List.of(column), List.of("*"), DevIssuer.ISSUER,
+                            DevIssuer.AUDIENCE, now, Duration.ofHours(25)));
+            for (Map.Entry<String, String> token : flawed.entrySet()) {
+                HttpResponse<String> response = send(row, "Bearer " + token.getValue(), null);
+                calls++;
+                services.add(row.service());
+                if (response.statusCode() != 401) {
+                    wrong.add(row.method() + " " + row.path() + " on " + row.service() + " as " + role + " with a token of "
+                            + token.getKey() + ": " + response.statusCode() + " (" + abbreviate(response.body()) + ")");
+                }
+            }
+        }
+        assertThat(services).as("every service is asked").hasSize(ServiceKind.values().length);
+        assertThat(calls).isGreaterThan(100);
+        assertThat(wrong).as("endpoints that took a token without expiry or valid too long").isEmpty();
+    }
+
     private static HttpResponse<String> call(Row row, String column) throws Exception {
+        return switch (column) {
+            case "anyone" -> send(row, null, null);
+            case "source key" -> send(row, null, PipelineClient.DEV_API_KEY);
+            default -> send(row, "Bearer " + PipelineClient.token("walker-" + column, Role.fromClaim(column).orElseThrow()), null);
+        };
+    }
+
+    private static HttpResponse<String> send(Row row, @Nullable String authorization, @Nullable String apiKey) throws Exception {
         ServiceKind kind = kind(row.service());
         String path = row.path().replace("{provider}", "typeform").replaceAll("\\{[^}]+}", "no-such-id");
         boolean hasBody = row.method().equals("POST") || row.method().equals("PUT");
@@ -126,11 +177,11 @@ class AccessTableEndToEndTests {
         if (hasBody) {
             request.header("Content-Type", "application/json");
         }
-        switch (column) {
-            case "anyone" -> { }
-            case "source key" -> request.header("X-API-Key", PipelineClient.DEV_API_KEY);
-            default -> request.header("Authorization", "Bearer "
-                    + PipelineClient.token("walker-" + column, Role.fromClaim(column).orElseThrow()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

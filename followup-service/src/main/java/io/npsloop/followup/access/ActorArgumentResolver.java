@@ -21,8 +21,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Any controller method that takes an {@link Actor} acts as the person of the bearer token: their
- * name, their highest case role and the queues the token grants. Who acted is never a header or
- * field the client chooses.
+ * name, their case role, the queues the token grants and whether they also hold the admin role. Who
+ * acted is never a header or field the client chooses.
  */
 @Configuration(proxyBeanMethods = false)
 class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
@@ -45,20 +45,24 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("A bearer token is required");
         }
-        return new Actor(token.getName(), role(token), new HashSet<>(roles.queues(token.getToken())));
+        List<String> held = token.getAuthorities().stream().map(authority -> authority.getAuthority()).toList();
+        return new Actor(token.getName(), role(held), new HashSet<>(roles.queues(token.getToken())),
+                held.contains(Role.ADMIN.authority()));
     }
 
-    /** The strongest case role the token holds: admin over lead over agent. */
-    private static Actor.Role role(JwtAuthenticationToken token) {
-        List<String> held = token.getAuthorities().stream().map(authority -> authority.getAuthority()).toList();
-        if (held.contains(Role.ADMIN.authority())) {
-            return Actor.Role.ADMIN;
-        }
+    /**
+     * The strongest case role the token holds: lead over agent, and admin only without either. The
+     * admin role is no case role: a token with admin and agent works cases as an agent of its queues.
+     */
+    private static Actor.Role role(List<String> held) {
         if (held.contains(Role.LEAD.authority())) {
             return Actor.Role.LEAD;
         }
         if (held.contains(Role.AGENT.authority())) {
             return Actor.Role.AGENT;
+        }
+        if (held.contains(Role.ADMIN.authority())) {
+            return Actor.Role.ADMIN;
         }
         throw new AccessDeniedException("Only agents, team leads and admins act on follow-up data");
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
@@ -138,7 +139,47 @@ class CaseWorkTests {
     }
 
     @Test
-    void leadWorksTheLeadQueuesOfTheirQueuesButNoQueueThatMerelySharesThePrefix() {
+    void aQueueNameGrantsThatQueueOnlyWhateverTheRoleAndATeamScopeGrantsTheTeamsQueues() {
+        String customer = f.open(Severity.HIGH, "customer", Duration.ofHours(8)).caseId();
+        String care = f.open(Severity.HIGH, "customer-care", Duration.ofHours(8)).caseId();
+        String careLead = f.open(Severity.HIGH, "customer-care-lead", Duration.ofHours(8)).caseId();
+        String customers = f.open(Severity.HIGH, "customers", Duration.ofHours(8)).caseId();
+        Actor leadOfCustomer = new Actor("lee", Actor.Role.LEAD, Set.of("customer"));
+        Actor leadOfTheTeam = new Actor("tia", Actor.Role.LEAD, Set.of("customer-*"));
+        Actor agentOfTheTeam = new Actor("ted", Actor.Role.AGENT, Set.of("customer-*"));
+
+        assertThat(f.work.queue(leadOfCustomer, null, null, 500)).extracting(FollowupCase::caseId).containsExactly(customer);
+        assertThatThrownBy(() -> f.work.claim(leadOfCustomer, care)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> f.work.find(leadOfCustomer, careLead)).isInstanceOf(CaseNotFoundException.class);
+        for (Actor team : List.of(leadOfTheTeam, agentOfTheTeam)) {
+            assertThat(f.work.queue(team, null, null, 500)).extracting(FollowupCase::caseId)
+                    .as(team.username()).containsExactlyInAnyOrder(care, careLead);
+            assertThatThrownBy(() -> f.work.find(team, customer)).isInstanceOf(CaseNotFoundException.class);
+            assertThatThrownBy(() -> f.work.find(team, customers)).isInstanceOf(CaseNotFoundException.class);
+        }
+        assertThat(new Actor("x", Actor.Role.LEAD, Set.of("-*")).works("-care")).as("a scope names a team").isFalse();
+    }
+
+    @Test
+    void theAdminRoleAddsNoQueueToAnAgentOrALead() {
+        String care = f.open(Severity.HIGH, "customer-care", Duration.ofHours(8)).caseId();
+        f.work.claim(ADA, care);
+        Actor adminAgent = new Actor("ines", Actor.Role.AGENT, Set.of("billing"), true);
+        Actor adminLead = new Actor("ines", Actor.Role.LEAD, Set.of("billing"), true);
+        Actor adminOfCare = new Actor("ines", Actor.Role.AGENT, Set.of("customer-care"), true);
+
+        for (Actor admin : List.of(adminAgent, adminLead)) {
+            assertThat(f.work.queue(admin, null, null, 500)).isEmpty();
+            assertThatThrownBy(() -> f.work.find(admin, care)).isInstanceOf(CaseNotFoundException.class);
+            assertThatThrownBy(() -> f.work.release(admin, care)).isInstanceOf(CaseNotFoundException.class);
+        }
+        assertThat(f.work.find(adminOfCare, care).caseId()).isEqualTo(care);
+        assertThatThrownBy(() -> f.work.release(adminOfCare, care)).as("an admin agent has no lead's say over claims")
+                .isInstanceOf(CaseConflictException.class);
+    }
+
+    @Test
+    void leadWorksTheLeadQueuesOfTheirTeamScopeButNoQueueThatMerelySharesThePrefix() {
         String care = f.open(Severity.HIGH, "customer-care", Duration.ofHours(8)).caseId();
         String careLead = f.open(Severity.HIGH, "customer-care-lead", Duration.ofHours(8)).caseId();
         String lookalike = f.open(Severity.HIGH, "customer-careers", Duration.ofHours(8)).caseId();

@@ -43,7 +43,7 @@ final class InMemoryFollowup {
     static final Actor GRACE = new Actor("grace", Actor.Role.AGENT, java.util.Set.of("*"));
     static final Actor CARE_ONLY = new Actor("bo", Actor.Role.AGENT, java.util.Set.of("customer-care"));
     static final Actor LIN = new Actor("lin", Actor.Role.LEAD, java.util.Set.of("*"));
-    static final Actor CARE_LEAD = new Actor("kim", Actor.Role.LEAD, java.util.Set.of("customer-care"));
+    static final Actor CARE_LEAD = new Actor("kim", Actor.Role.LEAD, java.util.Set.of("customer-care", "customer-care-*"));
 
     final MutableClock clock = new MutableClock(START);
     final Cases store = new Cases();

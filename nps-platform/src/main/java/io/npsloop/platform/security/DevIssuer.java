@@ -15,13 +15,16 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -113,7 +116,16 @@ public final class DevIssuer {
     /** A token with every claim chosen by the caller: for tests of what is refused. */
     public String token(String username, List<String> roles, Collection<String> queues, String issuer, String audience,
             Instant issuedAt, Duration lifetime) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(claims(username, roles, queues, issuer, audience, issuedAt, lifetime));
+    }
+
+    /**
+     * The claims of {@link #token(String, List, Collection, String, String, Instant, Duration)} as a
+     * JSON object (times in epoch seconds), for a test to remove or change one before {@link #sign}.
+     */
+    public Map<String, Object> claims(String username, List<String> roles, Collection<String> queues, String issuer, String audience,
+            Instant issuedAt, Duration lifetime) {
+        return new LinkedHashMap<>(new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
@@ -124,8 +136,19 @@ public final class DevIssuer {
                 .notBeforeTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+                .build()
+                .toJSONObject());
+    }
+
+    /** A token of exactly these claims, signed with this issuer's key. */
+    public String sign(Map<String, Object> claims) {
+        JWTClaimsSet set;
+        try {
+            set = JWTClaimsSet.parse(claims);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Not a claims set: " + e.getMessage(), e);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), set);
         try {
             jwt.sign(new RSASSASigner(privateKey));
         } catch (JOSEException e) {

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How bearer tokens are checked. Exactly one key source applies, in this order: a JWKS URI (the
  * identity provider's), a public key file, or the development issuer's key directory. With none
- * of them every token is refused.
+ * of them every token is refused. Every token must carry {@code exp}, and live no longer than
+ * {@code maxTokenLifetime}: the identity providers we name always set it, and a token that never
+ * expires cannot be taken back.
  *
  * @param issuer        the required {@code iss}
  * @param audience      the required entry of {@code aud}
@@ -20,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queuesClaim   claim holding the follow-up queues of an agent or lead
  * @param usernameClaim claim naming the person; {@code sub} when absent
  * @param clockSkew     tolerance on {@code exp} and {@code nbf}
+ * @param maxTokenLifetime the longest a token may be valid: {@code exp} minus {@code iat}, or minus
+ *                      now when the token has no {@code iat}; longer ones are refused
  * @param devIssuer     a development issuer's key directory (local run and tests only)
  */
 @ConfigurationProperties("nps.security.jwt")
@@ -33,5 +37,6 @@ public record SecurityProperties(
         @DefaultValue("queues") String queuesClaim,
         @DefaultValue("preferred_username") String usernameClaim,
         @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("24h") Duration maxTokenLifetime,
         @Nullable String devIssuer) {
 }

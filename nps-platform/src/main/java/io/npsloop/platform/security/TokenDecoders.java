@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
@@ -29,8 +30,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Builds the one token decoder a service uses from {@link SecurityProperties}: signature by the
- * configured key source and algorithm only, then expiry and not-before (with the clock skew),
- * issuer and audience. A misconfiguration fails the start; no key source refuses every token.
+ * configured key source and algorithm only, then expiry (required) and not-before (with the clock
+ * skew), the token's lifetime ({@link TokenLifetime}), issuer and audience. A misconfiguration
+ * fails the start; no key source refuses every token.
  */
 final class TokenDecoders {
 
@@ -69,8 +71,16 @@ final class TokenDecoders {
         String audience = properties.audience();
         OAuth2TokenValidator<Jwt> audienceValidator = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(audience));
+        if (properties.maxTokenLifetime().isNegative() || properties.maxTokenLifetime().isZero()) {
+            throw new IllegalStateException("nps.security.jwt.max-token-lifetime must be positive, not " + properties.maxTokenLifetime());
+        }
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer), audienceValidator));
+        // Spring's default lets a token without exp through; such a token would be good forever.
+        timestamps.setAllowEmptyExpiryClaim(false);
+        TokenLifetime lifetime = new TokenLifetime(properties.maxTokenLifetime());
+        decoder.setClaimSetConverter(TokenLifetime.claimSetConverter(Clock.systemUTC()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, lifetime, new JwtIssuerValidator(issuer),
+                audienceValidator));
         return decoder;
     }
 

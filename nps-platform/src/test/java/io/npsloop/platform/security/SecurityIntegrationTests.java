@@ -125,6 +125,38 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aTokenWithoutExpiryOrValidForLongerThanTheMaximumLifetimeIsRefused() throws Exception {
+        Instant now = Instant.now();
+        List<String> analyst = List.of("analyst");
+        Map<String, Object> noExpiry = issuer.claims("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE, now, Duration.ofHours(1));
+        noExpiry.remove("exp");
+        String tooLong = issuer.token("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE, now, Duration.ofHours(24).plusMinutes(1));
+        Map<String, Object> tooLongWithoutIssuedAt = issuer.claims("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE, now,
+                Duration.ofDays(365));
+        tooLongWithoutIssuedAt.remove("iat");
+        Map<String, Object> longAgoIssuedForever = issuer.claims("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE,
+                now.minus(Duration.ofDays(3650)), Duration.ofDays(3651));
+
+        Map<String, String> refusals = Map.of("no exp", issuer.sign(noExpiry), "24h01m", tooLong, "a year, no iat",
+                issuer.sign(tooLongWithoutIssuedAt), "issued ten years ago for ten years", issuer.sign(longAgoIssuedForever));
+        for (Map.Entry<String, String> refused : refusals.entrySet()) {
+            HttpResponse<String> response = send("GET", "/api/v1/figures", refused.getValue(), null);
+            assertThat(response.statusCode()).as(refused.getKey()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(JSON.readTree(send("GET", "/api/v1/figures", issuer.sign(noExpiry), null).body()).path("detail").asString())
+                .contains("exp");
+
+        Map<String, Object> withinWithoutIssuedAt = issuer.claims("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE, now,
+                Duration.ofHours(23));
+        withinWithoutIssuedAt.remove("iat");
+        String justWithin = issuer.token("a", analyst, List.of(), DevIssuer.ISSUER, DevIssuer.AUDIENCE, now, Duration.ofHours(24));
+        for (String accepted : List.of(justWithin, issuer.sign(withinWithoutIssuedAt))) {
+            assertThat(send("GET", "/api/v1/figures", accepted, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void operationalEndpointsAreOpenAndTheRestOfActuatorIsForAdmins() throws Exception {
         assertThat(send("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(200);

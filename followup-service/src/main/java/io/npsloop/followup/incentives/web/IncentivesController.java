@@ -116,7 +116,7 @@ class IncentivesController {
     }
 
     private static void requireSupervisor(Actor actor) {
-        if (!actor.supervises()) {
+        if (!actor.supervises() && !actor.administers()) {
             throw new ForbiddenActionException("Only leads and admins manage incentives and experiments");
         }
     }

@@ -124,7 +124,7 @@ class RootCausesController {
     }
 
     private static void requireSupervisor(Actor actor) {
-        if (!actor.supervises()) {
+        if (!actor.supervises() && !actor.administers()) {
             throw new ForbiddenActionException("Only leads and admins manage the root-cause taxonomy");
         }
     }
