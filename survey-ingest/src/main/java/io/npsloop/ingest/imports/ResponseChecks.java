@@ -1,10 +1,8 @@
 package io.npsloop.ingest.imports;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +15,9 @@ import jakarta.validation.Validator;
 /**
  * The rules of {@code POST /api/v1/responses} applied to a response that arrived another way (a CSV
  * row, a survey tool's webhook): the bean-validation annotations of {@link ResponseRequest} plus the
- * two rules the API checks by hand. Building a {@code ResponseRequest} keeps every limit in one place.
+ * rules the API checks by hand ({@link ResponseRequest#ruleProblems}), the same for every path. Building a {@code ResponseRequest} keeps every limit in one place.
  */
 public class ResponseChecks {
-
-    /** The same tolerance the API allows: clocks of source systems drift a little, not more. */
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Validator validator;
     private final Clock clock;
@@ -38,16 +33,7 @@ public class ResponseChecks {
         for (ConstraintViolation<ResponseRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(fieldName(violation), violation.getMessage()));
         }
-        if (request.respondedAt() != null && request.respondedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (request.accountValue() != null && request.accountValue().currency() != null) {
-            try {
-                Currency.getInstance(request.accountValue().currency());
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
-            }
-        }
+        problems.addAll(request.ruleProblems(clock.instant()));
         problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
         return problems;
     }

@@ -126,7 +126,7 @@ public final class HostileCsv {
             }
             case 3 -> {
                 cells.put("respondedAt", pick(List.of("2999-01-01T00:00:00Z", "not a date", "1700000000", "2024-02-29T12:00:00",
-                        "1e400", "+999999999-12-31T23:59:59Z")));
+                        "1e400", "+999999999-12-31T23:59:59Z", "1990-01-01T00:00:00Z", "1970-01-01T00:00:00Z")));
                 yield "respondedAt";
             }
             case 4 -> {

@@ -296,10 +296,12 @@ public final class HostileDeliveries {
             return "comment of 10,010 characters";
         }
 
-        /** A date that is no date, or too far in the future; "?" marks changes whose outcome the rules leave open. */
+        /** A date that is no date, too far in the future or in the past; "?" marks changes whose outcome the rules leave open. */
         String breakDate() {
-            String text = pick(List.of("\"not a date\"", "\"2999-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "\"$where\""));
-            boolean date = text.contains("2999") || text.contains("999999999");
+            // 1990: more than the 10 years back an answer may be, on the webhooks as on the API.
+            String text = pick(List.of("\"not a date\"", "\"2999-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "\"$where\"",
+                    "\"1990-01-01T00:00:00Z\""));
+            boolean date = text.contains("2999") || text.contains("999999999") || text.contains("1990");
             switch (provider) {
                 case "typeform" -> set(List.of("form_response", "submitted_at"), text);
                 case "formbricks" -> {

@@ -217,6 +217,8 @@ public final class HostileResponses {
             case "comment" -> oneOf(
                     valid(() -> pick(HOSTILE_TEXT)), valid(() -> pick(HOSTILE_TEXT) + " " + pick(HOSTILE_TEXT)),
                     valid(() -> "x".repeat(10_000)), raw("null", Verdict.VALID, NULL),
+                    // White space only is no comment: taken, and published as absent.
+                    raw(quote("   "), Verdict.VALID, NULL), raw(quote("\t\r\n \u2028\u3000"), Verdict.VALID, NULL),
                     rule("x".repeat(10_001 + random.nextInt(9_999))),
                     raw("{\"$where\": \"sleep(1)\"}", Verdict.TYPE), raw("42", Verdict.TYPE), raw("[\"x\"]", Verdict.TYPE),
                     invalidUtf8(), unescapedControl(), loneSurrogate(), tooLong(), tooLarge());
@@ -228,6 +230,7 @@ public final class HostileResponses {
                     raw("\"2024-02-29T12:00:00Z\"", Verdict.VALID, NULL), raw("\"2024-02-29T12:00:00.123456789Z\"", Verdict.VALID, NULL),
                     raw("null", Verdict.VALID, NULL),
                     rule("2999-01-01T00:00:00Z"), rule("+999999999-12-31T23:59:59Z"),
+                    rule("1990-01-01T00:00:00Z"), rule("1970-01-01T00:00:00Z"),
                     raw("\"not a date\"", Verdict.TYPE), raw("\"2024-13-01T00:00:00Z\"", Verdict.TYPE), raw("\"\"", Verdict.TYPE),
                     raw("\"$where\"", Verdict.TYPE), raw("{\"$date\": 0}", Verdict.TYPE), raw("true", Verdict.TYPE),
                     raw("[2024, 2, 29]", Verdict.TYPE),
@@ -242,6 +245,8 @@ public final class HostileResponses {
                     raw("{\"amount\": \"-0\", \"currency\": \"JPY\"}", Verdict.VALID, NULL),
                     raw("{\"amount\": \"999999999999999.999999\", \"currency\": \"XXX\"}", Verdict.VALID, NULL),
                     raw("null", Verdict.VALID, NULL),
+                    raw("{\"amount\": \"-1200.50\", \"currency\": \"EUR\"}", Verdict.RULE),
+                    raw("{\"amount\": \"-0.000001\", \"currency\": \"JPY\"}", Verdict.RULE),
                     raw("{\"amount\": \"1e400\", \"currency\": \"EUR\"}", Verdict.RULE), raw("{\"amount\": \"NaN\", \"currency\": \"EUR\"}", Verdict.RULE),
                     raw("{\"amount\": \"1\", \"currency\": \"ABC\"}", Verdict.RULE), raw("{\"amount\": \"1\", \"currency\": \"eur\"}", Verdict.RULE),
                     raw("{\"amount\": null, \"currency\": \"EUR\"}", Verdict.RULE), raw("{\"amount\": \"1\"}", Verdict.RULE),

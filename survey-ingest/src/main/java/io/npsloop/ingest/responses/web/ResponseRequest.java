@@ -1,11 +1,18 @@
 package io.npsloop.ingest.responses.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 
 import io.npsloop.contracts.Contact;
 import io.npsloop.ingest.responses.NewResponse;
+import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -40,6 +47,8 @@ public record ResponseRequest(
     static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.:@-]*";
     static final String ID_MESSAGE = "must start with a letter or digit and use letters, digits, '_', '.', ':', '@' or '-'";
     static final String CHANNEL_PATTERN = "email|web|in_app|sms|phone|chat|social|kiosk|other";
+    static final String AMOUNT_PATTERN = "-?[0-9]{1,15}(\\.[0-9]{1,6})?";
+    static final String CURRENCY_PATTERN = "[A-Z]{3}";
 
     public record ContactRequest(
             @Nullable @Size(max = 200) String name,
@@ -48,13 +57,56 @@ public record ResponseRequest(
     }
 
     public record MoneyRequest(
-            @NotNull @Pattern(regexp = "-?[0-9]{1,15}(\\.[0-9]{1,6})?", message = "must be a decimal string such as \"1200.50\"") String amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+            @NotNull @Pattern(regexp = AMOUNT_PATTERN, message = "must be a decimal string such as \"1200.50\"") String amount,
+            @NotNull @Pattern(regexp = CURRENCY_PATTERN, message = "must be an ISO 4217 code such as EUR") String currency) {
+    }
+
+    /** Clocks of source systems drift; anything later than this is a client bug, not a response. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * How old an answer may be: older is a wrong date (a default of 1970, a two-digit year read in
+     * the wrong century), not a late answer, and would land in a bucket no report shows.
+     */
+    public static final Period MAX_AGE = Period.ofYears(10);
+
+    /**
+     * The rules the bean constraints cannot express, at {@code now}: {@code respondedAt} within
+     * {@link #MAX_AGE} before and {@link #MAX_CLOCK_SKEW} after now, a non-negative
+     * {@code accountValue.amount} and an {@code accountValue.currency} that ISO 4217 knows. Every
+     * intake path checks them here, so each names the same fields with the same messages.
+     */
+    public List<FieldProblem> ruleProblems(Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (respondedAt != null && respondedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
+        }
+        if (respondedAt != null && respondedAt.isBefore(now.atOffset(ZoneOffset.UTC).minus(MAX_AGE).toInstant())) {
+            problems.add(new FieldProblem("respondedAt", "must not be more than 10 years in the past"));
+        }
+        if (accountValue != null && accountValue.amount() != null && accountValue.amount().matches(AMOUNT_PATTERN)
+                && new BigDecimal(accountValue.amount()).signum() < 0) {
+            problems.add(new FieldProblem("accountValue.amount", "must not be negative"));
+        }
+        if (accountValue != null && accountValue.currency() != null && accountValue.currency().matches(CURRENCY_PATTERN)
+                && !isCurrency(accountValue.currency())) {
+            problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
+        }
+        return problems;
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
      * The domain form of a request that passed every check; the one mapping used by the API, the
-     * CSV import and the webhooks alike.
+     * CSV import and the webhooks alike. A comment of white space only is no comment: it is kept
+     * as absent, so that no view shows an empty quote and no theme is mined from blanks.
      */
     public NewResponse toNewResponse() {
         Contact person = contact == null ? null : new Contact(contact.name(), contact.email(), contact.phone());
@@ -65,7 +117,7 @@ public record ResponseRequest(
                 accountId,
                 person,
                 score,
-                comment,
+                comment == null || comment.isBlank() ? null : comment,
                 channel,
                 touchpoint,
                 respondedAt,

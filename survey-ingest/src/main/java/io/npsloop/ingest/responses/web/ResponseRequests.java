@@ -1,10 +1,8 @@
 package io.npsloop.ingest.responses.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 
 import io.npsloop.ingest.responses.NewResponse;
@@ -18,14 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a {@link ResponseRequest} against every rule at once (the bean constraints on the record
- * plus the rules they cannot express) and turns it into a {@link NewResponse}. Used by the single
+ * plus the rules they cannot express, {@link ResponseRequest#ruleProblems}) and turns it into a
+ * {@link NewResponse}. Used by the single
  * and the batch endpoint alike, so both name the same fields with the same messages.
  */
 @Component
 public class ResponseRequests {
-
-    /** Clocks of source systems drift; anything later than this is a client bug, not a response. */
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Comparator<FieldProblem> BY_FIELD =
             Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message);
@@ -44,13 +40,7 @@ public class ResponseRequests {
         for (ConstraintViolation<ResponseRequest> violation : validator.validate(request)) {
             problems.add(new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()));
         }
-        if (request.respondedAt() != null && request.respondedAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (request.accountValue() != null && request.accountValue().currency() != null
-                && request.accountValue().currency().matches("[A-Z]{3}") && !isCurrency(request.accountValue().currency())) {
-            problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
-        }
+        problems.addAll(request.ruleProblems(clock.instant()));
         problems.sort(BY_FIELD);
         return problems;
     }
@@ -66,15 +56,6 @@ public class ResponseRequests {
             return new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         return null;
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** {@code contact.email}, {@code attributes[region]}: the JSON path a client recognises. */

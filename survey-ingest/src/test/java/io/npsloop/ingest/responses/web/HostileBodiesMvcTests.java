@@ -2,6 +2,8 @@ package io.npsloop.ingest.responses.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -104,6 +106,71 @@ class HostileBodiesMvcTests extends IngestMvcTestContext {
             }
         }
         assertThat(failures).as("seed %d", seed).isEmpty();
+    }
+
+    /** A value each intake path must refuse, the JSON member and the CSV cells that carry it, and the one field to name. */
+    private record Refusal(String field, String member, String csvColumns, String csvCells) {
+    }
+
+    @Test
+    void negativeAmountsAnswersOverTenYearsOldAndUnknownCurrenciesAreRefusedOnEveryPathNamingTheSameField() throws Exception {
+        String elevenYearsAgo = Instant.now().atOffset(ZoneOffset.UTC).minusYears(11).toInstant().toString();
+        List<Refusal> refusals = List.of(
+                new Refusal("accountValue.amount", "\"accountValue\":{\"amount\":\"-1200.50\",\"currency\":\"EUR\"}",
+                        "accountValueAmount,accountValueCurrency", "-1200.50,EUR"),
+                new Refusal("accountValue.amount", "\"accountValue\":{\"amount\":\"-0.01\",\"currency\":\"EUR\"}",
+                        "accountValueAmount,accountValueCurrency", "-0.01,EUR"),
+                new Refusal("respondedAt", "\"respondedAt\":\"" + elevenYearsAgo + "\"", "respondedAt", elevenYearsAgo),
+                new Refusal("respondedAt", "\"respondedAt\":\"1970-01-01T00:00:00Z\"", "respondedAt", "1970-01-01T00:00:00Z"),
+                new Refusal("accountValue.currency", "\"accountValue\":{\"amount\":\"1200.50\",\"currency\":\"ABC\"}",
+                        "accountValueAmount,accountValueCurrency", "1200.50,ABC"));
+        for (Refusal refusal : refusals) {
+            String item = "{\"responseId\":\"bound-1\",\"customerId\":\"c-1\",\"score\":3," + refusal.member() + "}";
+
+            reset();
+            MockHttpServletResponse single = send(post("/api/v1/responses").contentType(MediaType.APPLICATION_JSON), utf8(item));
+            assertThat(single.getStatus()).as(item).isEqualTo(400);
+            assertThat(single.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(namedFields(JSON.readTree(single.getContentAsByteArray()))).as(item).containsExactly(refusal.field());
+
+            MockHttpServletResponse batch = send(post("/api/v1/responses/batch").contentType(MediaType.APPLICATION_JSON),
+                    utf8("{\"responses\":[" + item + "]}"));
+            assertThat(batch.getStatus()).as(item).isEqualTo(200);
+            JsonNode result = JSON.readTree(batch.getContentAsByteArray()).path("results").path(0);
+            assertThat(result.path("status").asString()).as(item).isEqualTo("rejected");
+            assertThat(result.path("errors").findValuesAsString("field")).as(item).containsExactly(refusal.field());
+
+            MockHttpServletResponse csv = send(post("/api/v1/responses/import").header("Content-Type", "text/csv"),
+                    utf8("responseId,customerId,score," + refusal.csvColumns() + "\nbound-1,c-1,3," + refusal.csvCells() + "\n"));
+            assertThat(csv.getStatus()).as(refusal.csvCells()).isEqualTo(200);
+            JsonNode report = JSON.readTree(csv.getContentAsByteArray());
+            assertThat(report.path("accepted").asInt()).isZero();
+            assertThat(report.path("rejections").path(0).path("errors").findValuesAsString("field")).as(refusal.csvCells())
+                    .containsExactly(refusal.field());
+            assertThat(publisher.published()).as(item).isEmpty();
+        }
+    }
+
+    @Test
+    void aCommentOfWhiteSpaceOnlyIsTakenAsNoCommentOnEveryPath() throws Exception {
+        for (String blank : List.of("", "   ", "\t\n ", "\u2028\u3000")) {
+            String quoted = JSON.writeValueAsString(blank);
+            reset();
+            MockHttpServletResponse single = send(post("/api/v1/responses").contentType(MediaType.APPLICATION_JSON),
+                    utf8("{\"responseId\":\"blank-1\",\"customerId\":\"c-1\",\"score\":3,\"comment\":" + quoted + "}"));
+            MockHttpServletResponse batch = send(post("/api/v1/responses/batch").contentType(MediaType.APPLICATION_JSON),
+                    utf8("{\"responses\":[{\"responseId\":\"blank-2\",\"customerId\":\"c-1\",\"score\":3,\"comment\":" + quoted + "}]}"));
+            MockHttpServletResponse csv = send(post("/api/v1/responses/import").header("Content-Type", "text/csv"),
+                    utf8("responseId,customerId,score,comment\nblank-3,c-1,3,\"" + blank + "\"\n"));
+
+            assertThat(List.of(single.getStatus(), batch.getStatus(), csv.getStatus())).as(quoted).containsExactly(202, 200, 200);
+            assertThat(publisher.published()).as(quoted).hasSize(3)
+                    .allSatisfy(event -> assertThat(event.comment()).as(event.responseId()).isNull());
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
