@@ -14,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds every record a service consumes to the schema of its {@code eventType} before the
- * service's function sees it (registered on every input binding channel, {@code *-in-0}). A record
+ * service's function sees it (registered on every input binding channel, {@code *-in-0}; a
+ * batch-mode binding's message holds a list and passes through, its records are checked one by
+ * one in {@link EventBatches}). A record
  * that breaks it fails with an {@link InvalidEventException}, which is not retried: it goes to the
  * dead-letter topic naming each broken field, instead of being half-processed or processed with an
  * impossible value (a score of 42 with a plausible category). A record that is not JSON, or whose

@@ -27,7 +27,7 @@ public class MessagingConfiguration {
         return new EventPublisher(streamBridge, applicationName);
     }
 
-    /** On every record-mode input binding channel: see {@link ContractCheck}; batch-mode bindings check in {@link EventBatches}. */
+    /** On every record-mode input binding channel (the erasures): see {@link ContractCheck}; batch-mode bindings check in {@link EventBatches}. */
     @Bean
     @GlobalChannelInterceptor(patterns = "*-in-*")
     @ConditionalOnBooleanProperty(name = "nps.messaging.contract-check", matchIfMissing = true)
@@ -35,9 +35,11 @@ public class MessagingConfiguration {
         return new ContractCheck(new EventContracts(), mapper, registry);
     }
 
+    /** The edge of the batch-mode bindings; {@code nps.messaging.contract-check=false} leaves its schema check out, as it does {@link ContractCheck}. */
     @Bean
-    EventBatches eventBatches(JsonMapper mapper, MeterRegistry registry, ObjectProvider<ArrivalGuard> guards) {
-        return new EventBatches(new EventContracts(), mapper, registry, guards.orderedStream().toList());
+    EventBatches eventBatches(JsonMapper mapper, MeterRegistry registry, ObjectProvider<ArrivalGuard> guards,
+            @Value("${nps.messaging.contract-check:true}") boolean contractCheck) {
+        return new EventBatches(contractCheck ? new EventContracts() : null, mapper, registry, guards.orderedStream().toList());
     }
 
     /**
