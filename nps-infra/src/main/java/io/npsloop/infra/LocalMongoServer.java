@@ -57,6 +57,15 @@ public final class LocalMongoServer implements AutoCloseable {
         return start(new IdFirstBackends.Memory(), port, "memory");
     }
 
+    /**
+     * Starts a server on {@code 127.0.0.1:port} (0 picks a free port) that keeps data in memory as
+     * BSON bytes ({@link BsonMemoryBackend}): several times less memory per document than
+     * {@link #inMemory}, for a decode on every read.
+     */
+    public static LocalMongoServer inMemoryAsBson(int port) {
+        return start(new BsonMemoryBackend(), port, "memory, as BSON");
+    }
+
     private static LocalMongoServer start(MongoBackend backend, int port, String storage) {
         if (port < 0 || port > 65_535) {
             backend.close();

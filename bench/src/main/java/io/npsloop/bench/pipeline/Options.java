@@ -49,7 +49,7 @@ record Options(
         defaults.put("naive-queries", "5");
         defaults.put("kafka-records", "200000");
         defaults.put("partitions", "6");
-        defaults.put("store", "memory");
+        defaults.put("store", "bson");
         defaults.put("service-java-options", "-Xms256m -Xmx1g");
         defaults.put("service-env", "");
         defaults.put("jfr", "");
@@ -87,8 +87,8 @@ record Options(
                 environment(values.get("service-env")),
                 values.get("jfr"),
                 Arrays.stream(values.get("sections").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-        if (!options.store.equals("memory") && !options.store.equals("h2")) {
-            throw new IllegalArgumentException("--store is memory or h2");
+        if (!List.of("bson", "memory", "h2").contains(options.store)) {
+            throw new IllegalArgumentException("--store is bson, memory or h2");
         }
         if (options.sections.isEmpty() || !SECTIONS.containsAll(options.sections)) {
             throw new IllegalArgumentException("--sections is a comma-separated subset of " + SECTIONS + ", not " + values.get("sections"));

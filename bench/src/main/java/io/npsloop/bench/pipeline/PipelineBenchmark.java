@@ -101,8 +101,7 @@ public final class PipelineBenchmark {
         say("service logs: " + logs);
         try (Machine machine = new Machine();
                 LocalKafkaBroker broker = LocalKafkaBroker.start(work.resolve("kafka"), 0, options.partitions());
-                LocalMongoServer mongo = options.store().equals("h2")
-                        ? LocalMongoServer.onDisk(work.resolve("store.mv"), 0) : LocalMongoServer.inMemory(0)) {
+                LocalMongoServer mongo = store(options.store())) {
             // Ctrl-C or a failure must not leave service processes behind.
             Thread stopServices = new Thread(this::stopServices, "bench-stop-services");
             Runtime.getRuntime().addShutdownHook(stopServices);
@@ -142,6 +141,15 @@ public final class PipelineBenchmark {
         deleteTree(work.resolve("jars"));
         deleteTree(work.resolve("kafka"));
         say("logs and profiles kept in " + work);
+    }
+
+    /** The store every service's database lives in: BSON bytes in memory, the library's maps in memory, or an H2 file. */
+    private LocalMongoServer store(String kind) {
+        return switch (kind) {
+            case "h2" -> LocalMongoServer.onDisk(work.resolve("store.mv"), 0);
+            case "memory" -> LocalMongoServer.inMemory(0);
+            default -> LocalMongoServer.inMemoryAsBson(0);
+        };
     }
 
     private static void deleteTree(Path dir) {
@@ -370,7 +378,43 @@ public final class PipelineBenchmark {
         say(String.format("  end-to-end throughput: %,.0f responses/s", rate));
         say("  CPU used per 1,000 responses (user + system, seconds): " + cpu.entrySet().stream()
                 .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000 / n)).collect(Collectors.joining(", ")));
+        storeFootprint();
         return rate;
+    }
+
+    /**
+     * What the store holds per response after the run so far, per database and collection: the
+     * documents and their size as BSON ({@code collStats}), divided by the responses sent through
+     * the pipeline. It is what each service keeps per response, whatever store holds it.
+     */
+    private void storeFootprint() {
+        long responses = expectedResponses;
+        say(String.format("  store after %,d responses (collStats: documents and BSON bytes per response):", responses));
+        long totalDocuments = 0;
+        long totalBytes = 0;
+        for (String name : reportingStore.listDatabaseNames()) {
+            var database = reportingStore.getDatabase(name);
+            List<String> parts = new ArrayList<>();
+            long documents = 0;
+            long bytes = 0;
+            for (String collection : database.listCollectionNames()) {
+                org.bson.Document stats = database.runCommand(new org.bson.Document("collStats", collection));
+                long count = ((Number) stats.get("count")).longValue();
+                long size = ((Number) stats.get("size")).longValue();
+                documents += count;
+                bytes += size;
+                if (size >= responses) {
+                    parts.add(String.format("%s %.2f x %.0f B", collection, (double) count / responses, (double) size / Math.max(1, count)));
+                }
+            }
+            totalDocuments += documents;
+            totalBytes += bytes;
+            if (documents > 0) {
+                say(String.format("    %-16s %5.2f documents, %,6.0f B per response (%s)", name, (double) documents / responses,
+                        (double) bytes / responses, String.join(", ", parts)));
+            }
+        }
+        say(String.format("    %-16s %5.2f documents, %,6.0f B per response", "all", (double) totalDocuments / responses, (double) totalBytes / responses));
     }
 
     // ---------------------------------------------------------------- c: POST to alert
