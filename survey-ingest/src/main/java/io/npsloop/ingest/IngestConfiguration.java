@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.Pseudonyms;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseIntake;
 import io.npsloop.ingest.responses.ResponsePublisher;
 import io.npsloop.ingest.responses.SubmissionGrouping;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import jakarta.validation.Validator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,12 @@ class IngestConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The one check of a submitted response, shared by the API, the CSV import and the webhooks. */
+    @Bean
+    ResponseChecks responseChecks(Validator validator, Clock clock) {
+        return new ResponseChecks(validator, clock);
     }
 
     @Bean

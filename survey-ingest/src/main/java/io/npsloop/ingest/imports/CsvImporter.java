@@ -10,7 +10,8 @@ import java.util.Map;
 
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.NewResponse;
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseChecks;
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;

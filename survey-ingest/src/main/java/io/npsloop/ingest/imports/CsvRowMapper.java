@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.platform.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

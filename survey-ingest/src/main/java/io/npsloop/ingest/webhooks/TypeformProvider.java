@@ -3,7 +3,7 @@ package io.npsloop.ingest.webhooks;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

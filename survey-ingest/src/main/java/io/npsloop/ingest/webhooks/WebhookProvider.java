@@ -3,7 +3,7 @@ package io.npsloop.ingest.webhooks;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import org.jspecify.annotations.Nullable;
 
 /** One survey tool: how its deliveries are authenticated and how its payload becomes a response. */

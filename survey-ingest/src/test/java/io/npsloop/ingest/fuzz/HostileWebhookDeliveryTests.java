@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 import io.npsloop.ingest.fuzz.HostileDeliveries.Delivery;
 import io.npsloop.ingest.fuzz.HostileDeliveries.Expectation;
-import io.npsloop.ingest.imports.ResponseChecks;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.webhooks.DeliveryLog;

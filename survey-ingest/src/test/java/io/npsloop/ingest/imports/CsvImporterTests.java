@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.platform.messaging.EventNotPublishedException;
+import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +70,18 @@ class CsvImporterTests {
         assertThat(first.revision()).isEqualTo(2);
         assertThat(taken.get(1).comment()).isEqualTo("多谢, 但是太慢");
         assertThat(taken.get(1).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadAttributeKeyAndALowercaseCurrencyAreNamedAsTheApiNamesThem() {
+        ImportReport report = recordingImporter().importCsv(new StringReader("""
+                responseId,customerId,score,accountValueAmount,accountValueCurrency,attr.9lives
+                r-1,c-1,9,10,eur,x
+                """), "crm");
+
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.rejections().get(0).errors()).extracting(FieldProblem::field)
+                .containsExactly("accountValue.currency", "attributes[9lives]");
     }
 
     @Test

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.npsloop.ingest.imports.ResponseChecks;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
-import io.npsloop.ingest.responses.web.ResponseRequest;
+import io.npsloop.ingest.responses.ResponseRequest;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;

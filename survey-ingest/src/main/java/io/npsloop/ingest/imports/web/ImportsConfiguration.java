@@ -1,27 +1,20 @@
 package io.npsloop.ingest.imports.web;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.npsloop.ingest.ImportProperties;
 import io.npsloop.ingest.imports.CsvImporter;
-import io.npsloop.ingest.imports.ResponseChecks;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.imports.ResponseSink;
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.ResponseIntake;
-import jakarta.validation.Validator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ImportsConfiguration {
-
-    @Bean
-    ResponseChecks responseChecks(Validator validator, Clock clock) {
-        return new ResponseChecks(validator, clock);
-    }
 
     @Bean
     CsvImporter csvImporter(ResponseIntake intake, ResponseChecks checks, ImportProperties properties) {

@@ -2,6 +2,7 @@ package io.npsloop.ingest.responses.web;
 
 import java.util.List;
 
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;

@@ -8,7 +8,9 @@ import io.npsloop.ingest.apikeys.web.AuthenticatedSource;
 import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseIntake;
+import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.responses.SubmissionInProgressException;
@@ -58,12 +60,12 @@ class ResponsesController {
 
     private final ResponseIntake intake;
     private final SubmissionGrouping singleSubmissions;
-    private final ResponseRequests requests;
+    private final ResponseChecks requests;
     private final IntakeMetrics metrics;
     private final JsonMapper mapper;
     private final int maxBatchItems;
 
-    ResponsesController(ResponseIntake intake, SubmissionGrouping singleSubmissions, ResponseRequests requests, IntakeMetrics metrics,
+    ResponsesController(ResponseIntake intake, SubmissionGrouping singleSubmissions, ResponseChecks requests, IntakeMetrics metrics,
             JsonMapper mapper, IngestProperties properties) {
         this.intake = intake;
         this.singleSubmissions = singleSubmissions;
@@ -71,6 +73,14 @@ class ResponsesController {
         this.metrics = metrics;
         this.mapper = mapper;
         this.maxBatchItems = properties.limits().maxBatchItems();
+    }
+
+    /** The Idempotency-Key header's rules: visible ASCII, as the header field's draft standard asks, and bounded. */
+    static @Nullable FieldProblem idempotencyKeyProblem(@Nullable String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
+            return new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        return null;
     }
 
     @Operation(summary = "Submit one response",
@@ -87,7 +97,7 @@ class ResponsesController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @Parameter(hidden = true) @RequestAttribute(AuthenticatedSource.ATTRIBUTE) String source) {
         List<FieldProblem> problems = new ArrayList<>(requests.problems(request));
-        FieldProblem keyProblem = ResponseRequests.idempotencyKeyProblem(idempotencyKey);
+        FieldProblem keyProblem = idempotencyKeyProblem(idempotencyKey);
         if (keyProblem != null) {
             problems.add(keyProblem);
         }
@@ -119,7 +129,7 @@ class ResponsesController {
         } else if (batch.responses().size() > maxBatchItems) {
             batchProblems.add(new FieldProblem("responses", "must hold at most " + maxBatchItems + " responses"));
         }
-        FieldProblem keyProblem = ResponseRequests.idempotencyKeyProblem(idempotencyKey);
+        FieldProblem keyProblem = idempotencyKeyProblem(idempotencyKey);
         if (keyProblem != null) {
             batchProblems.add(keyProblem);
         }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
 import io.npsloop.ingest.WebhooksProperties;
-import io.npsloop.ingest.imports.ResponseChecks;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.webhooks.DelightedProvider;
 import io.npsloop.ingest.webhooks.FormbricksProvider;

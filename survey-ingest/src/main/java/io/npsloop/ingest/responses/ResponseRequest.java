@@ -1,4 +1,4 @@
-package io.npsloop.ingest.responses.web;
+package io.npsloop.ingest.responses;
 
 import java.math.BigDecimal;
 import java.time.Duration;

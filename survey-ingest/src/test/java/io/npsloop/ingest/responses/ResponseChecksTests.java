@@ -1,12 +1,11 @@
-package io.npsloop.ingest.imports;
+package io.npsloop.ingest.responses;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import io.npsloop.ingest.responses.web.ResponseRequest;
-import io.npsloop.ingest.responses.web.ResponseRequest.MoneyRequest;
+import io.npsloop.ingest.responses.ResponseRequest.MoneyRequest;
 import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checks of the CSV import and the survey tools' webhooks name the same fields as the API for
- * the rules the bean constraints cannot express.
+ * The one check of a submitted response, used by the API, the CSV import and the survey tools'
+ * webhooks: every field named by its JSON path, the rules the bean constraints cannot express among them.
  */
 class ResponseChecksTests {
 
@@ -54,6 +53,14 @@ class ResponseChecksTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("accountValue.currency", "is not an ISO 4217 currency code"));
         assertThat(fields(CHECKS.problems(request(null, new MoneyRequest("1", "eur"), null)))).containsExactly("accountValue.currency");
         assertThat(CHECKS.problems(request(null, new MoneyRequest("1", "JPY"), null))).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsNamedByItsJsonPathAsTheApiNamesIt() {
+        ResponseRequest request = new ResponseRequest("r-1", null, " ", null, new ResponseRequest.ContactRequest(null, "not-an-address", null),
+                11, null, "fax", null, null, java.util.Map.of("9lives", "x", "region", "v".repeat(257)), new MoneyRequest("1", "eur"), null);
+        assertThat(fields(CHECKS.problems(request))).containsExactly(
+                "accountValue.currency", "attributes[9lives]", "attributes[region]", "channel", "contact.email", "customerId", "score");
     }
 
     @Test

@@ -1,27 +1,25 @@
-package io.npsloop.ingest.responses.web;
+package io.npsloop.ingest.responses;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
- * Checks a {@link ResponseRequest} against every rule at once (the bean constraints on the record
- * plus the rules they cannot express, {@link ResponseRequest#ruleProblems}) and turns it into a
- * {@link NewResponse}. Used by the single
- * and the batch endpoint alike, so both name the same fields with the same messages.
+ * The one check of a submitted response, whichever way it came (the API's single and batch
+ * endpoints, a CSV row, a survey tool's webhook): the bean constraints on {@link ResponseRequest}
+ * plus the rules they cannot express ({@link ResponseRequest#ruleProblems}), every problem named by
+ * the JSON path a client recognises ({@code contact.email}, {@code attributes[region]}), so the
+ * same bad response gets the same answer on every path.
  */
-@Component
-public class ResponseRequests {
+public class ResponseChecks {
 
     private static final Comparator<FieldProblem> BY_FIELD =
             Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message);
@@ -29,7 +27,7 @@ public class ResponseRequests {
     private final Validator validator;
     private final Clock clock;
 
-    ResponseRequests(Validator validator, Clock clock) {
+    public ResponseChecks(Validator validator, Clock clock) {
         this.validator = validator;
         this.clock = clock;
     }
@@ -48,14 +46,6 @@ public class ResponseRequests {
     /** The domain form of a request that has no {@link #problems}. */
     public NewResponse toNewResponse(ResponseRequest request) {
         return request.toNewResponse();
-    }
-
-    /** The Idempotency-Key header's rules: visible ASCII, as the header field's draft standard asks, and bounded. */
-    static @Nullable FieldProblem idempotencyKeyProblem(@Nullable String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
-            return new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
-        return null;
     }
 
     /** {@code contact.email}, {@code attributes[region]}: the JSON path a client recognises. */
