@@ -277,11 +277,13 @@
     state.me = null;
     state.cases = [];
     state.selected = null;
+    state.signature = null;
     state.knownQueues.clear();
     ['queue-rows', 'suggestion-rows', 'case-answer', 'case-contact', 'case-history', 'case-attempts', 'case-coding',
       'case-audit', 'agent-names', 'queue-names', 'root-cause-options', 'team-rows'].forEach((id) => { $(id).replaceChildren(); });
     document.querySelectorAll('form').forEach((f) => f.reset());
     $('case-panel').hidden = true;
+    $('case-hint').hidden = false;
     $('case-message').textContent = '';
     $('queue-summary').textContent = '';
     $('live').textContent = '';
@@ -343,8 +345,14 @@
       }
       cases.forEach((c) => state.knownQueues.add(c.queue));
       state.cases = shown;
-      renderQueue();
-      renderTeamSummary(cases);
+      // Redrawn only when something changed, so that a poll does not pull the list from under the user.
+      const signature = JSON.stringify([state.view, state.selected, $('filter-mine').checked]
+        .concat(cases.map((c) => [c.caseId, c.version, held(c), isOverdue(c)])));
+      if (signature !== state.signature) {
+        state.signature = signature;
+        renderQueue();
+        renderTeamSummary(cases);
+      }
       renderQueueOptions();
     });
   }
@@ -544,6 +552,7 @@
   function renderCase(c, history) {
     state.current = c;
     $('case-panel').hidden = false;
+    $('case-hint').hidden = true;
     $('case-panel').dataset.caseId = c.caseId;
     $('case-panel').dataset.state = c.state;
     $('case-panel').dataset.claimedBy = c.claimedBy || '';
@@ -556,7 +565,8 @@
       ['Severity', words(c.severity) + (c.escalationLevel > 0 ? ', escalated ' + c.escalationLevel + 'x' : '')],
       ['Matched rules', (c.matchedRules || []).join(', ') || '(none)'],
       ['Queue', c.queue],
-      ['SLA', slaText(c) + ' (' + when(c.slaDueAt) + ')'],
+      ['SLA', ACTIVE.includes(c.state) ? slaText(c) + ' (' + when(c.slaDueAt) + ')'
+        : 'not watched once ' + words(c.state) + ' (was due ' + when(c.slaDueAt) + ')'],
       ['Account value', c.accountValue ? c.accountValue.amount + ' ' + c.accountValue.currency : '(unknown)'],
       ['Call-back', c.callbackAt ? when(c.callbackAt) + ' (' + ago(c.callbackAt) + ')' : '(none)']
     ].concat(c.task ? [['Task', words(c.task)]] : []));

@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -108,8 +109,8 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
 
         // A second agent's list shows the claim within a few polls, and the claim is refused in words.
         WebDriver grace = chrome.open("/workspace#token=" + GRACE);
-        new WebDriverWait(grace, SECONDS).until(d -> rowOf(d, caseId) != null && rowOf(d, caseId).getText().contains("ada"));
-        rowOf(grace, caseId).findElement(By.cssSelector("button.open-case")).click();
+        patiently(grace).until(d -> rowOf(d, caseId) != null && rowOf(d, caseId).getText().contains("ada"));
+        openRow(grace, caseId);
         waitFor(grace, By.id("case-heading"), "held by ada (claimed");
         click(grace, "claim");
         waitFor(grace, By.id("case-message"), "ada claimed this case");
@@ -117,19 +118,29 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         shot(grace, "workspace-claimed-by-another");
         assertThat(caseJson(caseId, GRACE).get("claimedBy").asString()).isEqualTo("ada");
 
-        // Contact attempt, root cause, incentive (the arm is the experiment's), resolution.
+        // Contact attempts (a call-back needs its time), root cause, incentive (the arm is the experiment's), resolution.
         click(ada, "contact");
         WebElement contact = ada.findElement(By.id("form-contact"));
+        new Select(contact.findElement(By.name("outcome"))).selectByValue("CALLBACK_REQUESTED");
+        contact.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ada, By.id("case-message"), "Please check: Call-back time required when the outcome is CALLBACK_REQUESTED.");
+        ((JavascriptExecutor) ada).executeScript("arguments[0].value = '2030-01-02T10:30'", contact.findElement(By.name("callbackAt")));
+        contact.findElement(By.name("note")).sendKeys("Busy, call back Thursday");
+        contact.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ada, By.id("case-message"), "Contact attempt logged.");
+        waitFor(ada, By.id("case-attempts"), "callback requested, call back");
+        assertThat(caseJson(caseId, ADA).get("callbackAt").isNull()).isFalse();
+
+        click(ada, "contact");
         new Select(contact.findElement(By.name("channel"))).selectByValue("PHONE");
         new Select(contact.findElement(By.name("outcome"))).selectByValue("REACHED");
         contact.findElement(By.name("note")).sendKeys("Apologised, she accepts a gesture");
         contact.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(ada, By.id("case-message"), "Contact attempt logged.");
         waitFor(ada, By.id("case-attempts"), "phone, reached");
 
         click(ada, "root-causes");
         WebElement coding = ada.findElement(By.id("form-root-causes"));
-        new WebDriverWait(ada, SECONDS).until(d -> !coding.findElements(By.cssSelector("input[value=delivery]")).isEmpty());
+        patiently(ada).until(d -> !coding.findElements(By.cssSelector("input[value=delivery]")).isEmpty());
         coding.findElement(By.cssSelector("input[value=other]")).click();
         coding.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(ada, By.id("case-message"), "Please check: Text for \"Other\" required when the category other is coded.");
@@ -157,14 +168,27 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         assertThat(resolved.get("rootCauses").get(0).asString()).isEqualTo("delivery");
 
         // The resolved case is gone from the active list; asking the API what it shows is no-store.
-        new WebDriverWait(ada, SECONDS).until(d -> rowOf(d, caseId) == null);
+        patiently(ada).until(d -> rowOf(d, caseId) == null);
         HttpResponse<String> api = call("GET", "/api/v1/cases/" + caseId, ADA, null);
         assertThat(api.headers().allValues("Cache-Control")).anySatisfy(v -> assertThat(v).contains("no-store"));
 
+        // After the resolution: the re-survey, closing, and reopening, which puts the case back in the queue.
+        click(ada, "resurvey");
+        waitFor(ada, By.id("case-message"), "Re-survey requested.");
+        click(ada, "close");
+        waitFor(ada, By.id("form-note-title"), "Close the case");
+        ada.findElement(By.id("form-note-submit")).click();
+        waitFor(ada, By.id("case-heading"), "closed");
+        click(ada, "reopen");
+        ada.findElement(By.cssSelector("#form-note textarea")).sendKeys("The customer wrote again");
+        ada.findElement(By.id("form-note-submit")).click();
+        waitFor(ada, By.id("case-heading"), "reopened, held by nobody");
+        waitForRow(ada, caseId);
+        assertThat(caseJson(caseId, ADA).get("audit").findValuesAsString("what"))
+                .endsWith("RESOLVE", "REQUEST_RESURVEY", "CLOSE", "REOPEN");
+
         // A narrow window: one column, still usable.
         ada.manage().window().setSize(new Dimension(420, 900));
-        new Select(ada.findElement(By.id("filter-state"))).selectByValue("RESOLVED");
-        waitForRow(ada, caseId);
         shot(ada, "workspace-narrow");
 
         // Signing out forgets the token and empties the page.
@@ -193,17 +217,16 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         lin.findElement(By.cssSelector("#views button[data-view=team]")).click();
         waitFor(lin, By.id("queue-heading"), "Team queues");
         waitForRow(lin, assigned);
-        new WebDriverWait(lin, SECONDS).until(d -> !d.findElements(By.cssSelector("#team-rows tr[data-queue='" + CARE + "-lead']")).isEmpty());
-        assertThat(lin.findElement(By.cssSelector("#team-rows tr[data-queue='" + CARE + "-lead']")).getText())
-                .as("queue, active, unclaimed, overdue, escalated").contains(CARE + "-lead 1 1 0 1");
-        assertThat(lin.findElement(By.id("queue-rows")).getText()).contains("escalated");
+        // Per queue: active, unclaimed, overdue, escalated.
+        waitFor(lin, By.cssSelector("#team-rows tr[data-queue='" + CARE + "-lead']"), CARE + "-lead 1 1 0 1");
+        waitFor(lin, By.id("queue-rows"), "escalated");
         shot(lin, "workspace-team");
 
-        rowOf(lin, assigned).findElement(By.cssSelector("button.open-case")).click();
+        openRow(lin, assigned);
         waitFor(lin, By.id("case-heading"), "held by nobody");
         click(lin, "assign");
         WebElement assign = lin.findElement(By.id("form-assign"));
-        new WebDriverWait(lin, SECONDS).until(d -> !d.findElements(By.cssSelector("#agent-names option[value=grace]")).isEmpty());
+        patiently(lin).until(d -> !d.findElements(By.cssSelector("#agent-names option[value=grace]")).isEmpty());
         assign.findElement(By.name("agent")).sendKeys("grace");
         assign.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(lin, By.id("case-message"), "Assigned.");
@@ -211,9 +234,9 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         assertThat(caseJson(assigned, LIN).get("claimedBy").asString()).isEqualTo("grace");
 
         WebDriver grace = chrome.open("/workspace#token=" + GRACE);
-        new WebDriverWait(grace, SECONDS).until(d -> rowOf(d, assigned) != null && rowOf(d, assigned).getText().contains("you"));
+        patiently(grace).until(d -> rowOf(d, assigned) != null && rowOf(d, assigned).getText().contains("you"));
 
-        rowOf(lin, moved).findElement(By.cssSelector("button.open-case")).click();
+        openRow(lin, moved);
         waitFor(lin, By.id("case-heading"), "held by grace");
         click(lin, "transfer");
         WebElement transfer = lin.findElement(By.id("form-transfer"));
@@ -225,8 +248,8 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         transfer.findElement(By.name("reason")).sendKeys("an invoice question");
         transfer.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(lin, By.id("case-message"), "Transferred to " + BILLING + ": it has left your queues.");
-        new WebDriverWait(lin, SECONDS).until(d -> rowOf(d, moved) == null);
-        new WebDriverWait(grace, SECONDS).until(d -> rowOf(d, moved) == null);
+        patiently(lin).until(d -> rowOf(d, moved) == null);
+        patiently(grace).until(d -> rowOf(d, moved) == null);
         String billing = token("bo", Role.AGENT, BILLING);
         JsonNode there = caseJson(moved, billing);
         assertThat(there.get("queue").asString()).isEqualTo(BILLING);
@@ -370,12 +393,26 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
         }
     }
 
+    /** A wait that also tries again when the list was redrawn under it (the page polls). */
+    static WebDriverWait patiently(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, SECONDS);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    static void openRow(WebDriver browser, String caseId) {
+        patiently(browser).until(d -> {
+            d.findElement(By.cssSelector("#queue-rows button.open-case[data-case-id='" + caseId + "']")).click();
+            return true;
+        });
+    }
+
     static void waitFor(WebDriver browser, By element, String text) {
-        new WebDriverWait(browser, SECONDS).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+        patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
     static WebElement waitForRow(WebDriver browser, String caseId) {
-        return new WebDriverWait(browser, SECONDS).until(d -> rowOf(d, caseId));
+        return patiently(browser).until(d -> rowOf(d, caseId));
     }
 
     static WebElement rowOf(WebDriver browser, String caseId) {
@@ -398,7 +435,7 @@ class WorkspaceBrowserIntegrationTests extends RunningFollowupService {
 
     static void click(WebDriver browser, String action) {
         WebElement button = browser.findElement(By.cssSelector("#case-actions button[data-action='" + action + "']"));
-        new WebDriverWait(browser, SECONDS).until(ExpectedConditions.elementToBeClickable(button));
+        patiently(browser).until(ExpectedConditions.elementToBeClickable(button));
         button.click();
     }
 
