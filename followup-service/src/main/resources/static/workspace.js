@@ -306,7 +306,11 @@
   }
 
   function refreshAll() {
-    if (!state.me || state.loading) {
+    if (!state.me) {
+      return;
+    }
+    if (state.loading) {
+      state.again = true; // a filter or view changed while a refresh was under way: one more when it ends
       return;
     }
     state.loading = true;
@@ -318,7 +322,13 @@
       if (!refused(error)) {
         $('live').textContent = 'could not refresh (' + error.message + ')';
       }
-    }).finally(() => { state.loading = false; });
+    }).finally(() => {
+      state.loading = false;
+      if (state.again) {
+        state.again = false;
+        refreshAll();
+      }
+    });
   }
 
   // ------------------------------------------------------------------ the queue
