@@ -21,7 +21,11 @@ class FollowupAccessRules implements AccessRules {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry endpoints) {
-        endpoints.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*").hasAnyRole(AGENT, LEAD)
+        // The workspace page is static and public, like the dashboard: what it shows needs a token.
+        endpoints.requestMatchers(HttpMethod.GET, "/workspace", "/workspace.html", "/workspace.js", "/workspace.css").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/me").hasAnyRole(AGENT, LEAD, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(LEAD)
+                .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/history").hasAnyRole(AGENT, LEAD)
                 // Hand-overs are team leads' work: declared before the case actions that agents may call.
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assign", "/api/v1/cases/*/transfer").hasRole(LEAD)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/*").hasAnyRole(AGENT, LEAD)

@@ -1,5 +1,7 @@
 package io.npsloop.followup.cases;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,16 +14,24 @@ public class CaseConflictException extends RuntimeException {
     private final CaseState state;
     private final CaseAction action;
     private final @Nullable String holder;
+    private final @Nullable Instant claimedAt;
 
     public CaseConflictException(CaseState state, CaseAction action, String message) {
         this(state, action, null, message);
     }
 
     public CaseConflictException(CaseState state, CaseAction action, @Nullable String holder, String message) {
+        this(state, action, holder, null, message);
+    }
+
+    /** A conflict with the case's holder, who has held it since {@code claimedAt}. */
+    public CaseConflictException(CaseState state, CaseAction action, @Nullable String holder, @Nullable Instant claimedAt,
+            String message) {
         super(message);
         this.state = state;
         this.action = action;
         this.holder = holder;
+        this.claimedAt = claimedAt;
     }
 
     public CaseState state() {
@@ -34,5 +44,9 @@ public class CaseConflictException extends RuntimeException {
 
     public @Nullable String holder() {
         return holder;
+    }
+
+    public @Nullable Instant claimedAt() {
+        return claimedAt;
     }
 }

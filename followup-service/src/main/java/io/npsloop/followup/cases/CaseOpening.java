@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.npsloop.contracts.AdvocacyTaskCreated;
@@ -75,6 +76,7 @@ public class CaseOpening {
                 .score(alert.score())
                 .comment(alert.comment())
                 .severity(alert.severity())
+                .matchedRules(Objects.requireNonNullElse(alert.matchedRules(), List.of()))
                 .queue(alert.ownerQueue())
                 .priority(Priority.of(alert.severity(), alert.accountValue()))
                 .state(CaseState.OPEN)

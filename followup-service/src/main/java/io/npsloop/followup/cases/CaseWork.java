@@ -3,9 +3,14 @@ package io.npsloop.followup.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
@@ -78,6 +83,48 @@ public class CaseWork {
         cases.removeIf(c -> !actor.works(c.queue()));
         cases.sort(WorkQueueOrder.at(clock.instant()));
         return cases.subList(0, Math.min(limit, cases.size()));
+    }
+
+    /**
+     * The customer's answers the service knows of, oldest first: the answer of each of their cases
+     * and the next answer recorded on it, each answer once. Scores and times only: which queues the
+     * customer's other cases sit in is not revealed.
+     */
+    public List<ScoredAnswer> scoreHistory(Actor actor, String caseId) {
+        FollowupCase current = find(actor, caseId);
+        Map<String, ScoredAnswer> answers = new LinkedHashMap<>();
+        for (FollowupCase c : store.ofCustomer(current.customerId())) {
+            answers.putIfAbsent(c.responseId(), new ScoredAnswer(c.responseId(), c.score(), c.answeredAt()));
+            if (c.answer() != null) {
+                answers.putIfAbsent(c.answer().responseId(),
+                        new ScoredAnswer(c.answer().responseId(), c.answer().score(), c.answer().answeredAt()));
+            }
+        }
+        List<ScoredAnswer> history = new ArrayList<>(answers.values());
+        history.sort(Comparator.comparing(ScoredAnswer::answeredAt).thenComparing(ScoredAnswer::responseId));
+        return history;
+    }
+
+    /**
+     * The people who have held or worked cases of the lead's queues (claims, assignments, contact
+     * attempts), sorted: whom a lead can assign to. The service keeps no directory of people, so
+     * this is who the cases name; a new agent appears once they have claimed a case.
+     */
+    public List<String> knownAgents(Actor actor) {
+        requireLead(actor, "list the agents of their queues");
+        Set<String> names = new TreeSet<>();
+        for (FollowupCase c : store.list(null, null)) {
+            if (!actor.works(c.queue())) {
+                continue;
+            }
+            if (c.claimedBy() != null) {
+                names.add(c.claimedBy());
+            }
+            c.attempts().forEach(a -> names.add(a.agent()));
+            c.audit().stream().filter(e -> e.what().equals(CaseAction.CLAIM.name())).forEach(e -> names.add(e.who()));
+        }
+        names.remove(Actor.SYSTEM.username());
+        return List.copyOf(names);
     }
 
     /** Takes the case: one agent at a time; an expired claim may be taken over. */
@@ -310,7 +357,7 @@ public class CaseWork {
             FollowupCase now = store.find(change.before().caseId());
             CaseState state = now == null ? change.before().state() : now.state();
             String holder = now == null ? null : now.claimedBy();
-            throw new CaseConflictException(state, actionOf(change), holder,
+            throw new CaseConflictException(state, actionOf(change), holder, now == null ? null : now.claimSince(),
                     "The case changed meanwhile (now " + state + (holder == null ? "" : ", held by " + holder)
                             + "); reload it and try again");
         }
@@ -452,7 +499,7 @@ public class CaseWork {
     }
 
     private static CaseConflictException heldByOther(FollowupCase current, CaseAction action) {
-        return new CaseConflictException(current.state(), action, current.claimedBy(),
+        return new CaseConflictException(current.state(), action, current.claimedBy(), current.claimSince(),
                 "The case is claimed by " + current.claimedBy());
     }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A follow-up case: who to contact about which answer, how urgently, where it stands, who holds it,
  * what was tried and coded, and how the customer answered next. {@code version} counts the stored
  * changes (every change is guarded by it); {@code sequence} numbers the events published about the
- * case; {@code alertId} is, for an advocacy task, the id of the scored event that created it.
+ * case; {@code alertId} is, for an advocacy task, the id of the scored event that created it;
+ * {@code matchedRules} are the alert rules that raised it (none for an advocacy task).
  */
 public record FollowupCase(
         String caseId,
@@ -25,6 +26,7 @@ public record FollowupCase(
         int score,
         @Nullable String comment,
         Severity severity,
+        List<String> matchedRules,
         String queue,
         int priority,
         CaseState state,
@@ -50,12 +52,30 @@ public record FollowupCase(
     public FollowupCase {
         attempts = List.copyOf(attempts);
         rootCauses = List.copyOf(rootCauses);
+        matchedRules = List.copyOf(matchedRules);
         audit = List.copyOf(audit);
     }
 
     /** Whether an agent holds the case at {@code now}: claimed and not expired. */
     public boolean heldAt(Instant now) {
         return claimedBy != null && claimExpiresAt != null && claimExpiresAt.isAfter(now);
+    }
+
+    /**
+     * When the holder got the case: the last claim or assignment in the audit trail (every change
+     * that drops the claim clears {@code claimedBy}, so that entry is the holder's). Null when unclaimed.
+     */
+    public @Nullable Instant claimSince() {
+        if (claimedBy == null) {
+            return null;
+        }
+        for (int i = audit.size() - 1; i >= 0; i--) {
+            AuditEntry entry = audit.get(i);
+            if (entry.what().equals(CaseAction.CLAIM.name()) || entry.what().equals(CaseAction.ASSIGN.name())) {
+                return entry.when();
+            }
+        }
+        return null;
     }
 
     public Builder toBuilder() {
@@ -75,6 +95,7 @@ public record FollowupCase(
         private int score;
         private @Nullable String comment;
         private Severity severity;
+        private List<String> matchedRules;
         private String queue;
         private int priority;
         private CaseState state;
@@ -112,6 +133,7 @@ public record FollowupCase(
             b.score = c.score;
             b.comment = c.comment;
             b.severity = c.severity;
+            b.matchedRules = c.matchedRules;
             b.queue = c.queue;
             b.priority = c.priority;
             b.state = c.state;
@@ -140,6 +162,7 @@ public record FollowupCase(
             Builder b = new Builder();
             b.attempts = List.of();
             b.rootCauses = List.of();
+            b.matchedRules = List.of();
             b.audit = List.of();
             return b;
         }
@@ -191,6 +214,11 @@ public record FollowupCase(
 
         public Builder severity(Severity value) {
             this.severity = value;
+            return this;
+        }
+
+        public Builder matchedRules(List<String> value) {
+            this.matchedRules = value;
             return this;
         }
 
@@ -300,7 +328,7 @@ public record FollowupCase(
         }
 
         public FollowupCase build() {
-            return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment, severity, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version, sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses, otherRootCause, incentive, answer, task, audit);
+            return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment, severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version, sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses, otherRootCause, incentive, answer, task, audit);
         }
     }
 }

@@ -273,12 +273,13 @@ class FollowupProblemsMvcTests {
     }
 
     @Test
-    void claimHeldByAnotherAgentIsA409NamingTheHolder() throws Exception {
+    void claimHeldByAnotherAgentIsA409NamingTheHolderAndWhenTheyClaimed() throws Exception {
         send(new Refusal("second claim", "POST", "/api/v1/cases/" + CASE + "/claim", GRACE, null, 409, null))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
                 .andExpect(jsonPath("$.action").value("CLAIM"))
-                .andExpect(jsonPath("$.claimedBy").value("ada"));
+                .andExpect(jsonPath("$.claimedBy").value("ada"))
+                .andExpect(jsonPath("$.claimedAt").value(String.valueOf(f.store.find(caseId).claimSince())));
     }
 
     @Test

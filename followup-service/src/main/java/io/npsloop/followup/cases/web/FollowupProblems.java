@@ -37,6 +37,9 @@ class FollowupProblems {
         if (ex.holder() != null) {
             problem.setProperty("claimedBy", ex.holder());
         }
+        if (ex.claimedAt() != null) {
+            problem.setProperty("claimedAt", ex.claimedAt());
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

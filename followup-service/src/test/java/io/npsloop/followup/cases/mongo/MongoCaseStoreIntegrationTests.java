@@ -68,6 +68,7 @@ class MongoCaseStoreIntegrationTests {
         Map<String, CaseStore.Stored> found = store.findAll(List.of("a", "b", "c", "unknown"));
         assertThat(found).containsOnlyKeys("a", "b", "c");
         assertThat(found.get("a").pending()).extracting(OutgoingEvent::eventId).containsExactly("ev-a");
+        assertThat(store.find("a").matchedRules()).as("the alert's rules, read back").containsExactly("super-detractor", "high-value");
         assertThat(store.ofCustomers(List.of("c-1", "c-2", "c-3")))
                 .hasEntrySatisfying("c-1", cases -> assertThat(cases).extracting(s -> s.current().caseId()).containsExactly("a", "b"))
                 .hasEntrySatisfying("c-2", cases -> assertThat(cases).extracting(s -> s.current().caseId()).containsExactly("c"))
@@ -113,6 +114,7 @@ class MongoCaseStoreIntegrationTests {
                 .customerId(customerId)
                 .score(2)
                 .severity(Severity.HIGH)
+                .matchedRules(List.of("super-detractor", "high-value"))
                 .queue("customer-care")
                 .priority(2)
                 .state(CaseState.OPEN)
