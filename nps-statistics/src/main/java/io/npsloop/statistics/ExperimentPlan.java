@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  *     report shows the rates and their intervals, and says nothing more.</li>
  * <li>Looking every day must not manufacture winners. The plan allows {@code plannedLooks} looks
  *     at the data once the arms have reached the minimum size, and spends the error rate evenly
- *     over them (Bonferroni over looks): each look tests at {@code alpha / plannedLooks}. Whatever
- *     the number of looks up to {@code plannedLooks}, the chance of ever naming a false winner
- *     stays at most {@code alpha}. Reports are read far more often than that, so the threshold
- *     is applied to every reading: a reader who looks daily gets the same guarantee.</li>
+ *     over them (Bonferroni over looks): each look tests at {@code alpha / plannedLooks}. For any
+ *     number of looks up to {@code plannedLooks}, the chance of ever naming a false winner stays at
+ *     most {@code alpha}. A report can be read more often than planned; the threshold is the same
+ *     at every reading, so deciding only at the planned looks (say weekly) is what keeps the bound;
+ *     checking daily for longer than {@code plannedLooks} days is not covered by it.</li>
  * <li>With several arms against one control, the threshold is further divided by the number of
  *     arms compared (Bonferroni over arms).</li>
  * <li>The test is Fisher's exact test, which holds its level at any arm size.</li>
