@@ -450,8 +450,9 @@ public class Reports {
         String rule = "An arm is called different from control only when it and control each have at least "
                 + plan.minimumArmSize() + " cases and Fisher's exact two-sided p-value is below " + plan.alpha()
                 + " / " + plan.plannedLooks() + " planned looks / the number of arms compared with control in its"
-                + " experiment (Bonferroni over looks and arms), so that looking at the report every day does not"
-                + " inflate false winners";
+                + " experiment (Bonferroni over looks and arms): over up to " + plan.plannedLooks() + " looks the chance"
+                + " of naming a false winner stays at most " + plan.alpha() + "; decide at planned looks, not at every"
+                + " reading";
         return new ExperimentReport(from, to, controlArm, rows, plan.minimumArmSize(), plan.plannedLooks(), rule);
     }
 
