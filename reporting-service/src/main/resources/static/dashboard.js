@@ -12,6 +12,10 @@
   const api = '/api/v1/reports/';
   const tokenKey = 'nps-loop.reporting.token';
   const round = (x) => Math.round(x * 10) / 10;
+  // Figures below the minimum sample size come with insufficient: true; they are drawn pale and
+  // hollow, and their text says so, never as a confident number.
+  const faint = '#c8cdd8';
+  const interval = (f) => (f.lower == null ? 'no interval' : `95% ${round(f.lower)} to ${round(f.upper)}`);
 
   function storedToken() {
     try {
@@ -124,8 +128,10 @@
 
   function load() {
     show('overview', (o) => {
-      document.getElementById('kpi').textContent = o.nps.map((w) =>
-        `${w.window}: NPS ${round(w.nps)} ±${round(w.marginOfError)} (n=${w.n})`).join('   ·   ') + `   ·   open cases: ${o.openCases}`;
+      document.getElementById('kpi').textContent = o.nps.map((w) => (w.n === 0
+        ? `${w.window}: no answers`
+        : `${w.window}: NPS ${round(w.nps)} (${interval(w)}, n=${w.n}${w.insufficient ? ', insufficient' : ''})`))
+        .join('   ·   ') + `   ·   open cases: ${o.openCases}`;
     });
 
     show('trend?granularity=week', (points) => {
@@ -135,8 +141,11 @@
         xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45 } },
         yAxis: { type: 'value', min: -100, max: 100, name: 'NPS' },
         series: [
-          { type: 'line', name: 'NPS', data: points.map((p) => (p.n ? round(p.nps) : null)), z: 2, symbolSize: 6 },
-          errorBars('95% margin', points.map((p, i) => (p.n ? [i, p.nps - p.marginOfError, p.nps + p.marginOfError] : [i, null, null])))
+          { type: 'line', name: 'NPS', z: 2, symbolSize: 7,
+            data: points.map((p) => (p.n ? { value: round(p.nps),
+              symbol: p.insufficient ? 'emptyCircle' : (p.significantChange ? 'diamond' : 'circle'),
+              itemStyle: { color: p.insufficient ? faint : (p.significantChange ? '#d9534f' : '#5b8def') } } : null)) },
+          errorBars('95% interval', points.map((p, i) => (p.n ? [i, p.lower, p.upper] : [i, null, null])))
         ]
       });
     });
@@ -150,7 +159,9 @@
         yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: 10 } },
         xAxis: { type: 'value', name: 'NPS' },
         series: [
-          { type: 'bar', name: 'NPS', data: rows.map((s) => ({ value: round(s.nps), itemStyle: { color: s.significant ? '#d9534f' : '#5b8def' } })) },
+          { type: 'bar', name: 'NPS', data: rows.map((s) => ({ value: round(s.nps),
+            itemStyle: s.insufficient ? { color: '#fff', borderColor: faint, borderType: 'dashed', borderWidth: 1 }
+              : { color: s.significant ? '#d9534f' : '#5b8def' } })) },
           { type: 'line', name: 'overall', data: rows.map(() => round(report.overall.nps)), symbol: 'none', lineStyle: { type: 'dashed', color: '#333' } }
         ]
       });
@@ -191,7 +202,9 @@
         xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: 40, fontSize: 10 } },
         yAxis: { type: 'value', name: 'conversion %', max: 100 },
         series: [
-          { type: 'bar', name: 'conversion', data: r.arms.map((a) => ({ value: round(a.conversionRate * 100), itemStyle: { color: a.control ? '#999' : (a.significant ? '#d9534f' : '#5b8def') } })) },
+          { type: 'bar', name: 'conversion', data: r.arms.map((a) => ({ value: round(a.conversionRate * 100),
+            itemStyle: !a.largeEnough ? { color: '#fff', borderColor: faint, borderType: 'dashed', borderWidth: 1 }
+              : { color: a.control ? '#999' : (a.significant ? '#d9534f' : '#5b8def') } })) },
           errorBars('95% Wilson', r.arms.map((a, i) => [i, a.lower95 * 100, a.upper95 * 100]))
         ]
       });
@@ -206,9 +219,11 @@
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value', name: 'impact (NPS points)', nameLocation: 'middle', nameGap: 35 },
         series: [
-          { type: 'bar', name: 'impact ' + r.month, data: r.current.map((t) => round(t.impact)) },
-          { type: 'bar', name: 'impact ' + r.previousMonth, data: r.previous.map((t) => round(t.impact)) },
-          errorBars('95% margin', r.current.map((t, i) => [i, t.impact - t.impactMarginOfError, t.impact + t.impactMarginOfError]))
+          { type: 'bar', name: 'impact ' + r.month, data: r.current.map((t) => (t.impact == null ? null : { value: round(t.impact),
+            itemStyle: t.insufficient ? { color: '#fff', borderColor: faint, borderType: 'dashed', borderWidth: 1 }
+              : (t.significant ? { color: '#d9534f' } : {}) })) },
+          { type: 'bar', name: 'impact ' + r.previousMonth, data: r.previous.map((t) => (t.impact == null ? null : round(t.impact))) },
+          errorBars('95% interval', r.current.map((t, i) => [i, t.impactLower, t.impactUpper]))
         ]
       });
     });

@@ -14,6 +14,7 @@ import io.npsloop.followup.cases.LoopClosure;
 import io.npsloop.followup.cases.OutboxRelay;
 import io.npsloop.followup.cases.SlaWatch;
 import io.npsloop.followup.incentives.AssignmentNumbers;
+import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
@@ -65,8 +66,9 @@ class FollowupConfiguration {
 
     @Bean
     CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
-            AssignmentNumbers numbers, CasePolicy policy, CaseMetrics metrics, Clock clock) {
-        return new CaseWork(store, relay, rootCauses, incentives, numbers, policy, metrics, clock);
+            AssignmentNumbers numbers, CasePolicy policy, CaseMetrics metrics, Clock clock, FollowupProperties properties) {
+        return new CaseWork(store, relay, rootCauses, incentives, numbers,
+                KeyedAssignment.ofSecret(properties.assignmentSecret()), policy, metrics, clock);
     }
 
     @Bean

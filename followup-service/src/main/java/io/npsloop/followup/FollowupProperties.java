@@ -24,7 +24,8 @@ public record FollowupProperties(
         @DefaultValue Advocacy advocacy,
         @DefaultValue Metrics metrics,
         @DefaultValue List<IncentiveEntry> incentives,
-        @DefaultValue List<ExperimentEntry> experiments) {
+        @DefaultValue List<ExperimentEntry> experiments,
+        @DefaultValue("") String assignmentSecret) {
 
     public FollowupProperties {
         incentives = incentives == null ? List.of() : List.copyOf(incentives);

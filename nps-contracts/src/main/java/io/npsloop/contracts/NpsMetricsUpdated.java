@@ -20,6 +20,13 @@ import org.jspecify.annotations.Nullable;
  * number of answers per score ({@code scores[score]}, 11 counts from 0 to 10, summing to {@code n})
  * in the same tally; it is null where the producer does not know them: records of earlier
  * producers, and days that counted answers before scores were counted per day.
+ *
+ * <p>{@code standardError} and {@code marginOfError} are the plain (Wald) figures of the first
+ * version, kept for the readers that use them; they understate the uncertainty at small n. The
+ * interval to show is {@code lower} to {@code upper}: the adjusted Wald 95% interval of Rocks (2016),
+ * clipped to [-100, 100] (see nps-statistics). {@code insufficient} is true when n is below the
+ * producer's minimum sample size: show the figure as such, claim nothing from it. The three are null
+ * in records of earlier producers, and the bounds are null when n is 0.
  */
 public record NpsMetricsUpdated(
         String eventId,
@@ -40,16 +47,28 @@ public record NpsMetricsUpdated(
         double standardError,
         double marginOfError,
         long version,
-        @Nullable List<Long> scores) {
+        @Nullable List<Long> scores,
+        @Nullable Double lower,
+        @Nullable Double upper,
+        @Nullable Boolean insufficient) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A figure without its interval (the fields before the adjusted interval). */
+    public NpsMetricsUpdated(String eventId, String eventType, int schemaVersion, Instant occurredAt, String responseId,
+            String dimension, String segment, String period, LocalDate from, LocalDate to, long n, long promoters,
+            long passives, long detractors, double nps, double standardError, double marginOfError, long version,
+            @Nullable List<Long> scores) {
+        this(eventId, eventType, schemaVersion, occurredAt, responseId, dimension, segment, period, from, to, n, promoters,
+                passives, detractors, nps, standardError, marginOfError, version, scores, null, null, null);
+    }
 
     /** A figure without score counts (the first version's fields). */
     public NpsMetricsUpdated(String eventId, String eventType, int schemaVersion, Instant occurredAt, String responseId,
             String dimension, String segment, String period, LocalDate from, LocalDate to, long n, long promoters,
             long passives, long detractors, double nps, double standardError, double marginOfError, long version) {
         this(eventId, eventType, schemaVersion, occurredAt, responseId, dimension, segment, period, from, to, n, promoters,
-                passives, detractors, nps, standardError, marginOfError, version, null);
+                passives, detractors, nps, standardError, marginOfError, version, null, null, null, null);
     }
 
     /** The record key: one current state per dimension, segment, period and end day. */

@@ -55,11 +55,13 @@ final class EventSamples {
     static NpsMetricsUpdated npsMetricsUpdated() {
         // 110 promoters, 50 passives, 40 detractors: p = 0.55, d = 0.2, NPS 35,
         // standard error 100 * sqrt((0.75 - 0.35^2) / 200); scores 0-6 count 40, 7-8 count 50, 9-10 count 110.
+        // Adjusted interval: p = 110.75 / 203, d = 40.75 / 203, 100 * (p - d) -/+ 1.96 * 100 * sqrt(v / 203).
         double standardError = 100 * Math.sqrt((0.55 + 0.2 - 0.35 * 0.35) / 200);
         return new NpsMetricsUpdated("7d1c2b3a-0000-4000-8000-000000000003", EventTypes.NPS_METRICS_UPDATED,
                 NpsMetricsUpdated.SCHEMA_VERSION, Instant.parse("2025-03-04T10:15:32Z"), "r-1001", "region", "EMEA",
                 "ROLLING_30D", LocalDate.parse("2025-02-03"), LocalDate.parse("2025-03-04"), 200, 110, 50, 40, 35.0,
-                standardError, 1.96 * standardError, 200, List.of(2L, 1L, 3L, 4L, 5L, 10L, 15L, 20L, 30L, 45L, 65L));
+                standardError, 1.96 * standardError, 200, List.of(2L, 1L, 3L, 4L, 5L, 10L, 15L, 20L, 30L, 45L, 65L),
+                23.58663289244504, 45.378884348934264, false);
     }
 
     static DetractorAlertRaised detractorAlertRaised() {

@@ -222,6 +222,28 @@ class EventSchemaTests {
     }
 
     @Test
+    void intervalBoundsOutsideTheScaleOrOfTheWrongTypeAreRejected() {
+        assertRejected(NpsMetricsUpdated.class, json -> json.put("lower", -100.5), "lower");
+        assertRejected(NpsMetricsUpdated.class, json -> json.put("upper", 101), "upper");
+        assertRejected(NpsMetricsUpdated.class, json -> json.put("upper", "45"), "upper");
+        assertRejected(NpsMetricsUpdated.class, json -> json.put("insufficient", "no"), "insufficient");
+    }
+
+    @Test
+    void figureWithoutIntervalFromAnEarlierProducerIsValid() {
+        ObjectNode json = json(EventSamples.npsMetricsUpdated());
+        json.remove("lower");
+        json.remove("upper");
+        json.remove("insufficient");
+        assertThat(EventSchemas.validate(NpsMetricsUpdated.class, json)).isEmpty();
+
+        json.putNull("lower");
+        json.putNull("upper");
+        json.putNull("insufficient");
+        assertThat(EventSchemas.validate(NpsMetricsUpdated.class, json)).isEmpty();
+    }
+
+    @Test
     void figureWithoutScoreCountsFromAnEarlierProducerIsValid() {
         ObjectNode json = json(EventSamples.npsMetricsUpdated());
         json.remove("scores");

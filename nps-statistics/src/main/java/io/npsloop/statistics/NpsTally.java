@@ -1,6 +1,8 @@
 package io.npsloop.statistics;
 
 import io.npsloop.contracts.Category;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts of promoters, passives and detractors over a set of responses, and the statistics that
@@ -14,13 +16,27 @@ import io.npsloop.contracts.Category;
  * cybaea.net, "NPS confidence intervals: stats" (2016: {@code Var = p(1-p) + d(1-d) + 2pd}, the
  * same expression expanded) and in the Cross Validated answer to "How can I calculate margin of
  * error in a NPS result?"; the worked examples of both are pinned in {@code NpsTallyTests}.
+ *
+ * <p>That plain (Wald) margin is kept for readers of the first fields, but it is not the interval
+ * shown: at small n it covers the true NPS far less often than 95% (never at n = 1, where one
+ * detractor reads "-100 ± 0"). {@link #interval()} is the adjusted Wald interval of Rocks (2016,
+ * "Interval Estimation for the Net Promoter Score", The American Statistician 70(4); his R package
+ * {@code NPS}): add 0.75 promoters, 1.5 passives and 0.75 detractors (3 pseudo-answers, about
+ * z^2), compute the Wald interval on the adjusted shares with n + 3, clip to [-100, 100]. Its
+ * exact coverage, by enumeration of every multinomial outcome, is pinned in
+ * {@code NpsIntervalCoverageTests}. The point estimate stays the unadjusted {@link #nps()}.
  */
 public record NpsTally(long promoters, long passives, long detractors) {
 
     public static final NpsTally EMPTY = new NpsTally(0, 0, 0);
 
-    /** The two-sided 95% quantile of the standard normal distribution. */
-    public static final double Z_95 = 1.96;
+    /** The two-sided 95% quantile of the standard normal distribution (1.95996...). */
+    public static final double Z_95 = NormalDistribution.of(0, 1).inverseSurvivalProbability(0.025);
+
+    /** Rocks' pseudo-answers: they sum to 3, and pull the shares towards 1/4, 1/2, 1/4. */
+    public static final double PSEUDO_PROMOTERS = 0.75;
+    public static final double PSEUDO_PASSIVES = 1.5;
+    public static final double PSEUDO_DETRACTORS = 0.75;
 
     public NpsTally {
         if (promoters < 0 || passives < 0 || detractors < 0) {
@@ -61,6 +77,43 @@ public record NpsTally(long promoters, long passives, long detractors) {
         return Z_95 * standardError();
     }
 
+    /**
+     * The adjusted Wald 95% interval (Rocks 2016), clipped to [-100, 100]; null for an empty tally,
+     * which has no figure to bound. At small n it is pulled towards 0 (the pseudo-answers weigh as
+     * much as three real ones), so it need not contain {@link #nps()}: that is the price of keeping
+     * its coverage.
+     */
+    public @Nullable NpsInterval interval() {
+        if (n() == 0) {
+            return null;
+        }
+        double adjustedN = n() + PSEUDO_PROMOTERS + PSEUDO_PASSIVES + PSEUDO_DETRACTORS;
+        double p = (promoters + PSEUDO_PROMOTERS) / adjustedN;
+        double d = (detractors + PSEUDO_DETRACTORS) / adjustedN;
+        double centre = 100.0 * (p - d);
+        double margin = Z_95 * 100.0 * Math.sqrt(adjustedVariance() / adjustedN);
+        return new NpsInterval(Math.max(-100.0, centre - margin), Math.min(100.0, centre + margin));
+    }
+
+    /** The plain Wald interval, nps ± 1.96 standard errors, clipped; only for comparison with {@link #interval()}. */
+    public @Nullable NpsInterval waldInterval() {
+        if (n() == 0) {
+            return null;
+        }
+        return new NpsInterval(Math.max(-100.0, nps() - marginOfError()), Math.min(100.0, nps() + marginOfError()));
+    }
+
+    /**
+     * The per-answer variance of the adjusted shares, never zero: unanimous answers (one promoter, or
+     * forty) still leave room for the next answer to differ, which the comparisons need.
+     */
+    public double adjustedVariance() {
+        double adjustedN = n() + PSEUDO_PROMOTERS + PSEUDO_PASSIVES + PSEUDO_DETRACTORS;
+        double p = (promoters + PSEUDO_PROMOTERS) / adjustedN;
+        double d = (detractors + PSEUDO_DETRACTORS) / adjustedN;
+        return p + d - (p - d) * (p - d);
+    }
+
     public NpsTally plus(NpsTally other) {
         return new NpsTally(promoters + other.promoters, passives + other.passives, detractors + other.detractors);
     }
@@ -73,18 +126,8 @@ public record NpsTally(long promoters, long passives, long detractors) {
         };
     }
 
-    /**
-     * Whether this figure and another differ at the 95% level. The two samples are independent, so
-     * the standard error of the difference is the root of the summed squared standard errors.
-     */
-    public Comparison compareWith(NpsTally other) {
-        double difference = nps() - other.nps();
-        double combinedError = Z_95 * Math.sqrt(standardError() * standardError() + other.standardError() * other.standardError());
-        boolean significant = n() > 0 && other.n() > 0 && Math.abs(difference) > combinedError;
-        return new Comparison(difference, combinedError, significant);
-    }
-
-    /** The difference of two NPS figures, its 95% margin of error, and whether it exceeds that margin. */
-    public record Comparison(double difference, double marginOfError, boolean significant) {
+    /** The difference of this figure and another with its test; see {@link NpsDifference}. */
+    public NpsDifference compareWith(NpsTally other) {
+        return NpsDifference.between(this, other);
     }
 }

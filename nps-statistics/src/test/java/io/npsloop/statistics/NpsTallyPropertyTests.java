@@ -1,6 +1,7 @@
 package io.npsloop.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,13 @@ class NpsTallyPropertyTests {
         assertThat(tally.nps()).isBetween(-100.0, 100.0);
         assertThat(tally.standardError()).isBetween(0.0, 100.0);
         assertThat(tally.marginOfError()).isGreaterThanOrEqualTo(0.0);
+        NpsInterval interval = tally.interval();
+        if (tally.n() == 0) {
+            assertThat(interval).isNull();
+        } else {
+            assertThat(interval.lower()).isBetween(-100.0, interval.upper());
+            assertThat(interval.upper()).isLessThanOrEqualTo(100.0);
+        }
     }
 
     @Property
@@ -60,12 +68,17 @@ class NpsTallyPropertyTests {
 
     @Property
     void differenceIsSymmetric(@ForAll List<Category> first, @ForAll List<Category> second) {
-        NpsTally.Comparison forward = tallyOf(first).compareWith(tallyOf(second));
-        NpsTally.Comparison backward = tallyOf(second).compareWith(tallyOf(first));
+        NpsDifference forward = tallyOf(first).compareWith(tallyOf(second));
+        NpsDifference backward = tallyOf(second).compareWith(tallyOf(first));
 
+        if (!forward.defined()) {
+            assertThat(backward).isEqualTo(NpsDifference.UNDEFINED);
+            return;
+        }
         assertThat(forward.difference()).isEqualTo(-backward.difference());
-        assertThat(forward.marginOfError()).isEqualTo(backward.marginOfError());
-        assertThat(forward.significant()).isEqualTo(backward.significant());
+        assertThat(forward.standardError()).isEqualTo(backward.standardError());
+        assertThat(forward.pValue()).isCloseTo(backward.pValue(), within(1e-12));
+        assertThat(forward.lower()).isCloseTo(-backward.upper(), within(1e-9));
     }
 
     private static NpsTally tallyOf(List<Category> answers) {

@@ -27,7 +27,7 @@ class ReportingConfiguration {
     @Bean
     Reports reports(ReadModel model, Clock clock, ReportingProperties properties) {
         return new Reports(model, clock, properties.timeZone(), properties.dimensions(),
-                new ThemeLexicon(properties.themes()), properties.controlArm());
+                new ThemeLexicon(properties.themes()), properties.controlArm(), properties.reportRules());
     }
 
     /**
@@ -42,6 +42,6 @@ class ReportingConfiguration {
                 counts.add(s.count());
             }
             return counts;
-        });
+        }, properties.reportRules().significance());
     }
 }

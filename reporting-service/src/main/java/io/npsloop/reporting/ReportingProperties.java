@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.reporting.insights.ReportRules;
+import io.npsloop.statistics.ExperimentPlan;
+import io.npsloop.statistics.SignificanceRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param controlArm the experiment arm every other arm is tested against
  * @param gaugeRefresh how often the Prometheus NPS gauges are recomputed
  * @param gaugeMaxSegments at most this many segments per dimension become gauges, to bound cardinality
+ * @param minimumSampleSize below this many answers a figure is {@code insufficient} and never called significant
+ * @param minimumArmSize no experiment arm is called different from control before it and control have this many cases
+ * @param plannedLooks the looks at an experiment its error rate is spent over (each look tests at 0.05 / looks)
+ * @param minimumThemeMentions below this many mentions a theme's impact is {@code insufficient}
  */
 @ConfigurationProperties("nps.reporting")
 public record ReportingProperties(
@@ -26,5 +33,14 @@ public record ReportingProperties(
         @DefaultValue Map<String, List<String>> themes,
         @DefaultValue("control") String controlArm,
         @DefaultValue("1m") Duration gaugeRefresh,
-        @DefaultValue("20") int gaugeMaxSegments) {
+        @DefaultValue("20") int gaugeMaxSegments,
+        @DefaultValue("30") long minimumSampleSize,
+        @DefaultValue("30") long minimumArmSize,
+        @DefaultValue("5") int plannedLooks,
+        @DefaultValue("30") long minimumThemeMentions) {
+
+    public ReportRules reportRules() {
+        return new ReportRules(new SignificanceRules(minimumSampleSize, SignificanceRules.DEFAULT_ALPHA),
+                new ExperimentPlan(minimumArmSize, plannedLooks, SignificanceRules.DEFAULT_ALPHA), minimumThemeMentions);
+    }
 }

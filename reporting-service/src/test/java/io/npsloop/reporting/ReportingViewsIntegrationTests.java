@@ -367,7 +367,61 @@ class ReportingViewsIntegrationTests {
         }
         double ps = (double) p / n;
         double ds = (double) d / n;
-        return 1.96 * (100.0 * Math.sqrt((ps + ds - (ps - ds) * (ps - ds)) / n));
+        return Z * (100.0 * Math.sqrt((ps + ds - (ps - ds) * (ps - ds)) / n));
+    }
+
+    /** A response's value of a report dimension: an attribute, or its channel or touchpoint. */
+    static @Nullable String segmentOf(ResponseScored a, String dimension) {
+        return switch (dimension) {
+            case "channel" -> a.channel();
+            case "touchpoint" -> a.touchpoint();
+            default -> a.attributes().get(dimension);
+        };
+    }
+
+    /** The two-sided 95% normal quantile. */
+    static final double Z = 1.959963984540054;
+
+    /** The adjusted Wald interval of Rocks (2016): 0.75 / 1.5 / 0.75 pseudo-answers, n + 3, clipped. */
+    static double[] adjustedInterval(long p, long d, long n) {
+        double an = n + 3.0;
+        double ps = (p + 0.75) / an;
+        double ds = (d + 0.75) / an;
+        double centre = 100.0 * (ps - ds);
+        double margin = Z * 100.0 * Math.sqrt((ps + ds - (ps - ds) * (ps - ds)) / an);
+        return new double[] {Math.max(-100, centre - margin), Math.min(100, centre + margin)};
+    }
+
+    /** Two-sided p-value of the difference of two adjusted NPS figures, as the segment and theme views test them. */
+    static double differencePValue(List<ResponseScored> first, List<ResponseScored> second) {
+        double[] a = adjustedShares(first);
+        double[] b = adjustedShares(second);
+        double se = 100.0 * Math.sqrt(a[2] / a[3] + b[2] / b[3]);
+        double z = (100.0 * (a[0] - a[1]) - 100.0 * (b[0] - b[1])) / se;
+        return Math.min(1.0, 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
+    }
+
+    private static double[] adjustedShares(List<ResponseScored> answers) {
+        double an = answers.size() + 3.0;
+        double ps = (count(answers, Category.PROMOTER) + 0.75) / an;
+        double ds = (count(answers, Category.DETRACTOR) + 0.75) / an;
+        return new double[] {ps, ds, ps + ds - (ps - ds) * (ps - ds), an};
+    }
+
+    /** Benjamini-Hochberg, written out again for the oracle: p(i) * m / rank, made monotone from the top. */
+    static double[] benjaminiHochberg(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        double[] adjusted = new double[p.length];
+        double min = 1.0;
+        for (int rank = p.length; rank >= 1; rank--) {
+            min = Math.min(min, p[order[rank - 1]] * p.length / rank);
+            adjusted[order[rank - 1]] = min;
+        }
+        return adjusted;
     }
 
     List<ResponseScored> answersBetween(LocalDate from, LocalDate to) {
@@ -410,7 +464,11 @@ class ReportingViewsIntegrationTests {
             assertThat(w.path("n").asLong()).as("n of %s", days).isEqualTo(in.size());
             assertThat(w.path("promoters").asLong()).as("promoters of %s", days).isEqualTo(p);
             assertThat(w.path("nps").asDouble()).isEqualTo(nps(p, d, in.size()));
-            assertThat(w.path("marginOfError").asDouble()).isEqualTo(moe(p, d, in.size()));
+            assertThat(w.path("marginOfError").asDouble()).isCloseTo(moe(p, d, in.size()), within(1e-9));
+            double[] interval = adjustedInterval(p, d, in.size());
+            assertThat(w.path("lower").asDouble()).isCloseTo(interval[0], within(1e-9));
+            assertThat(w.path("upper").asDouble()).isCloseTo(interval[1], within(1e-9));
+            assertThat(w.path("insufficient").asBoolean()).isEqualTo(in.size() < 30);
             for (int s = 0; s <= 10; s++) {
                 int score = s;
                 assertThat(w.path("distribution").get(s).asLong()).as("score %s in %s", score, days).isEqualTo(in.stream().filter(a -> a.score() == score).count());
@@ -429,26 +487,44 @@ class ReportingViewsIntegrationTests {
             long d = count(in, Category.DETRACTOR);
             assertThat(point.path("n").asLong()).as("n of the week from %s", point.path("from").asString()).isEqualTo(in.size());
             assertThat(point.path("nps").asDouble()).isEqualTo(nps(p, d, in.size()));
-            assertThat(point.path("marginOfError").asDouble()).isEqualTo(moe(p, d, in.size()));
+            assertThat(point.path("marginOfError").asDouble()).isCloseTo(moe(p, d, in.size()), within(1e-9));
+            if (in.isEmpty()) {
+                assertThat(point.path("lower").isNull()).isTrue();
+            } else {
+                assertThat(point.path("lower").asDouble()).isCloseTo(adjustedInterval(p, d, in.size())[0], within(1e-9));
+                assertThat(point.path("upper").asDouble()).isCloseTo(adjustedInterval(p, d, in.size())[1], within(1e-9));
+            }
             trendTotal += in.size();
         }
         assertThat(trendTotal).as("answers in the trend").isEqualTo(finalAnswers.size());
 
-        // Segments: each region against the rest of the population.
+        // Segments: each segment of every dimension against the rest of the population, the p-values
+        // adjusted together (Benjamini-Hochberg) over every row of the report.
         JsonNode segments = get(port, "segments?from=" + from + "&to=" + today);
         List<ResponseScored> all = answersBetween(from, today);
+        JsonNode rows = segments.path("segments");
+        double[] raw = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String dimension = rows.get(i).path("dimension").asString();
+            String value = rows.get(i).path("segment").asString();
+            List<ResponseScored> in = all.stream().filter(a -> value.equals(segmentOf(a, dimension))).toList();
+            List<ResponseScored> rest = all.stream().filter(a -> !value.equals(segmentOf(a, dimension))).toList();
+            raw[i] = differencePValue(in, rest);
+            assertThat(rows.get(i).path("pValue").asDouble()).as("p of %s", value).isCloseTo(raw[i], within(1e-12));
+        }
+        double[] adjusted = benjaminiHochberg(raw);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).path("adjustedPValue").asDouble()).isCloseTo(adjusted[i], within(1e-12));
+            boolean large = rows.get(i).path("n").asLong() >= 30 && rows.get(i).path("restN").asLong() >= 30;
+            assertThat(rows.get(i).path("significant").asBoolean()).as(rows.get(i).path("segment").asString())
+                    .isEqualTo(large && adjusted[i] < 0.05);
+        }
         for (String region : REGIONS) {
             List<ResponseScored> in = all.stream().filter(a -> region.equals(a.attributes().get("region"))).toList();
-            List<ResponseScored> rest = all.stream().filter(a -> !region.equals(a.attributes().get("region"))).toList();
-            JsonNode row = find(segments.path("segments"), "segment", region);
-            assertThat(row.path("n").asLong()).as("n of %s", region).isEqualTo(in.size());
-            double diff = nps(count(in, Category.PROMOTER), count(in, Category.DETRACTOR), in.size())
-                    - nps(count(rest, Category.PROMOTER), count(rest, Category.DETRACTOR), rest.size());
-            double se1 = moe(count(in, Category.PROMOTER), count(in, Category.DETRACTOR), in.size()) / 1.96;
-            double se2 = moe(count(rest, Category.PROMOTER), count(rest, Category.DETRACTOR), rest.size()) / 1.96;
-            assertThat(row.path("significant").asBoolean()).as(region).isEqualTo(Math.abs(diff) > 1.96 * Math.sqrt(se1 * se1 + se2 * se2));
+            assertThat(find(rows, "segment", region).path("n").asLong()).as("n of %s", region).isEqualTo(in.size());
         }
-        assertThat(find(segments.path("segments"), "segment", "north").path("significant").asBoolean()).isTrue();
+        assertThat(segments.path("multipleComparisons").asString()).contains("Benjamini-Hochberg");
+        assertThat(find(rows, "segment", "north").path("significant").asBoolean()).isTrue();
 
         // Follow-up funnel, in total and per team.
         JsonNode followup = get(port, "followup?from=" + from + "&to=" + today);
@@ -537,9 +613,15 @@ class ReportingViewsIntegrationTests {
             JsonNode row = find(themes.path("current"), "theme", theme);
             assertThat(row.path("mentions").asLong()).as(theme).isEqualTo(with.size());
             assertThat(row.path("detractorMentions").asLong()).as(theme + " among detractors").isEqualTo(count(with, Category.DETRACTOR));
-            double overall = nps(count(monthAnswers, Category.PROMOTER), count(monthAnswers, Category.DETRACTOR), monthAnswers.size());
+            double withNps = nps(count(with, Category.PROMOTER), count(with, Category.DETRACTOR), with.size());
             double withoutNps = nps(count(without, Category.PROMOTER), count(without, Category.DETRACTOR), without.size());
-            assertThat(row.path("impact").asDouble()).isCloseTo(with.isEmpty() ? 0.0 : overall - withoutNps, within(1e-9));
+            if (with.isEmpty() || without.isEmpty()) {
+                assertThat(row.path("impact").isNull()).as(theme).isTrue();
+            } else {
+                assertThat(row.path("impact").asDouble()).as(theme).isCloseTo(withNps - withoutNps, within(1e-9));
+                assertThat(row.path("pValue").asDouble()).as(theme).isCloseTo(differencePValue(with, without), within(1e-12));
+            }
+            assertThat(row.path("insufficient").asBoolean()).as(theme).isEqualTo(with.size() < 30);
         }
     }
 
@@ -560,7 +642,7 @@ class ReportingViewsIntegrationTests {
 
     static double[] wilson(long x, long n) {
         double p = (double) x / n;
-        double z = 1.96;
+        double z = Z;
         double centre = (p + z * z / (2.0 * n)) / (1 + z * z / n);
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / (1 + z * z / n);
         return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
@@ -685,6 +767,8 @@ class ReportingViewsIntegrationTests {
         }
         assertThat(dom).contains("<canvas").contains("region: north").contains("billing").contains("price|support|delivery|quality")
                 .contains("control").contains("re-surveyed");
+        assertThat(dom).as("the headline shows intervals, not plain margins").containsPattern("30d: NPS -?[0-9.]+ \\(95% -?[0-9.]+ to -?[0-9.]+, n=")
+                .contains("How to read these figures");
         assertThat(dom).as("the token form stays hidden").containsPattern("<form id=\"token-form\" hidden")
                 .as("the token is nowhere in the page").doesNotContain(ANALYST);
         chromium(chromium, "--screenshot=" + shot, url);

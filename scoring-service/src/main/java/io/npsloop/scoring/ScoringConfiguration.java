@@ -31,11 +31,11 @@ class ScoringConfiguration {
             ScoringStore store, ScoringEvents events, Clock clock) {
         ScoringDecision decision = new ScoringDecision(segmentation,
                 new SegmentCap(segmentValues, properties.maxValuesPerDimension()), properties.timeZone());
-        return new ResponseScoring(decision, store, events, clock);
+        return new ResponseScoring(decision, store, events, clock, properties.significanceRules());
     }
 
     @Bean
-    NpsFigures npsFigures(ScoringStore store, SegmentValues segmentValues) {
-        return new NpsFigures(store, segmentValues);
+    NpsFigures npsFigures(ScoringStore store, SegmentValues segmentValues, ScoringProperties properties) {
+        return new NpsFigures(store, segmentValues, properties.significanceRules());
     }
 }

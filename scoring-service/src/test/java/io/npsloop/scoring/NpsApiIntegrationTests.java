@@ -21,6 +21,8 @@ import io.npsloop.scoring.nps.ScoringStore;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.SegmentValues;
 import io.npsloop.scoring.nps.TallyDelta;
+import io.npsloop.statistics.NpsInterval;
+import io.npsloop.statistics.NpsTally;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +91,11 @@ class NpsApiIntegrationTests {
 
         assertThat(figure.path("n").asLong()).isEqualTo(100);
         assertThat(figure.path("nps").asDouble()).isEqualTo(40.0);
-        assertThat(figure.path("marginOfError").asDouble()).isCloseTo(1.96 * 100 * Math.sqrt((0.8 - 0.16) / 100), offset(1e-9));
+        assertThat(figure.path("marginOfError").asDouble()).isCloseTo(NpsTally.Z_95 * 100 * Math.sqrt((0.8 - 0.16) / 100), offset(1e-9));
+        NpsInterval interval = new NpsTally(60, 20, 20).interval();
+        assertThat(figure.path("lower").asDouble()).isCloseTo(interval.lower(), offset(1e-9));
+        assertThat(figure.path("upper").asDouble()).isCloseTo(interval.upper(), offset(1e-9));
+        assertThat(figure.path("insufficient").asBoolean()).isFalse();
         assertThat(figure.path("from").asString()).isEqualTo(TODAY.minusDays(29).toString());
         assertThat(get("/api/v1/nps?window=90d").path("n").asLong()).isEqualTo(201);
     }
@@ -110,6 +116,8 @@ class NpsApiIntegrationTests {
 
         assertThat(trend.size()).isEqualTo(3);
         assertThat(trend.get(0).path("n").asLong()).isZero();
+        assertThat(trend.get(0).path("lower").isNull()).isTrue();
+        assertThat(trend.get(0).path("insufficient").asBoolean()).isTrue();
         assertThat(trend.get(1).path("n").asLong()).isEqualTo(100);
         assertThat(trend.get(2).path("n").asLong()).isEqualTo(100);
         assertThat(trend.get(2).path("marginOfError").asDouble()).isPositive();
@@ -120,6 +128,8 @@ class NpsApiIntegrationTests {
         JsonNode comparison = get("/api/v1/nps/compare?window=7d&dimension=region&value=EMEA&otherValue=APAC&otherWindow=7d");
 
         assertThat(comparison.path("difference").asDouble()).isEqualTo(80.0);
+        assertThat(comparison.path("pValue").asDouble()).isLessThan(1e-6);
+        assertThat(comparison.path("lower").asDouble()).isPositive();
         assertThat(comparison.path("significant").asBoolean()).isTrue();
         assertThat(comparison.path("second").path("segment").asString()).isEqualTo("APAC");
     }
@@ -130,9 +140,23 @@ class NpsApiIntegrationTests {
 
         assertThat(comparison.path("second").path("to").asString()).isEqualTo(TODAY.minusDays(30).toString());
         assertThat(comparison.path("second").path("n").asLong()).isEqualTo(1);
-        // The single earlier response has no variance; the margin is the current figure's alone.
+        // One earlier detractor is no evidence: its figure is insufficient, so nothing is significant,
+        // and its adjusted variance keeps the margin wide (the plain formula gave it none: 15.68).
         assertThat(comparison.path("difference").asDouble()).isEqualTo(140.0);
-        assertThat(comparison.path("marginOfError").asDouble()).isCloseTo(15.68, offset(1e-9));
+        assertThat(comparison.path("second").path("insufficient").asBoolean()).isTrue();
+        assertThat(comparison.path("marginOfError").asDouble()).isGreaterThan(40.0);
+        assertThat(comparison.path("significant").asBoolean()).isFalse();
+    }
+
+    @Test
+    void compareWithAnEmptyPeriodAnswersNullNotADifference() throws Exception {
+        JsonNode comparison = get("/api/v1/nps/compare?window=7d&dimension=region&value=APAC&otherWindow=previous");
+
+        assertThat(comparison.path("second").path("n").asLong()).isZero();
+        assertThat(comparison.path("difference").isNull()).isTrue();
+        assertThat(comparison.path("pValue").isNull()).isTrue();
+        assertThat(comparison.path("lower").isNull()).isTrue();
+        assertThat(comparison.path("significant").asBoolean()).isFalse();
     }
 
     @Test

@@ -20,7 +20,7 @@ import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
 import io.npsloop.followup.incentives.AssignmentNumbers;
-import io.npsloop.followup.incentives.BlockAssignment;
+import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
@@ -46,17 +46,20 @@ public class CaseWork {
     private final RootCauseStore rootCauses;
     private final IncentiveStore incentives;
     private final AssignmentNumbers assignmentNumbers;
+    private final KeyedAssignment assignment;
     private final CasePolicy policy;
     private final CaseMetrics metrics;
     private final Clock clock;
 
     public CaseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
-            AssignmentNumbers assignmentNumbers, CasePolicy policy, CaseMetrics metrics, Clock clock) {
+            AssignmentNumbers assignmentNumbers, KeyedAssignment assignment, CasePolicy policy, CaseMetrics metrics,
+            Clock clock) {
         this.store = store;
         this.relay = relay;
         this.rootCauses = rootCauses;
         this.incentives = incentives;
         this.assignmentNumbers = assignmentNumbers;
+        this.assignment = assignment;
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -235,7 +238,7 @@ public class CaseWork {
             Experiment experiment = catalogue.experimentFor(rootCause).orElseThrow(() -> new CaseConflictException(
                     current.state(), CaseAction.OFFER_INCENTIVE, "No incentive experiment for root cause " + rootCause));
             long number = assignmentNumbers.numberFor(experiment.id(), current.caseId());
-            String arm = BlockAssignment.arm(experiment.id(), experiment.arms(), number);
+            String arm = assignment.arm(experiment.id(), experiment.arms(), current.caseId());
             Incentive incentive = arm.equals(Experiment.CONTROL) ? null : catalogue.incentive(arm).orElseThrow();
             record = new IncentiveRecord(experiment.id(), arm, number, rootCause,
                     incentive == null ? null : incentive.id(), incentive == null ? null : incentive.type(),

@@ -309,7 +309,8 @@ class CaseHandoverTests {
                         throw e.getCause();
                     }
                 });
-        return new CaseWork(store, f.relay, f.rootCauses, f.incentives, f.numbers, InMemoryFollowup.POLICY, f.metrics,
+        return new CaseWork(store, f.relay, f.rootCauses, f.incentives, f.numbers, InMemoryFollowup.ASSIGNMENT,
+                InMemoryFollowup.POLICY, f.metrics,
                 f.clock);
     }
 

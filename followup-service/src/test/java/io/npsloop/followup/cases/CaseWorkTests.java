@@ -10,7 +10,6 @@ import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.Severity;
-import io.npsloop.followup.incentives.BlockAssignment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -303,7 +302,7 @@ class CaseWorkTests {
 
         assertThat(record.experimentId()).isEqualTo("delivery-incentives");
         assertThat(record.assignmentNumber()).isZero();
-        assertThat(record.arm()).isEqualTo(BlockAssignment.arm("delivery-incentives", List.of("control", "free-month"), 0));
+        assertThat(record.arm()).isEqualTo(InMemoryFollowup.ASSIGNMENT.arm("delivery-incentives", List.of("control", "free-month"), id));
         if (record.arm().equals("control")) {
             assertThat(record.cost()).isNull();
             assertThat(record.incentiveId()).isNull();

@@ -23,6 +23,7 @@ import io.npsloop.contracts.Money;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Severity;
 import io.npsloop.followup.incentives.AssignmentNumbers;
+import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveStore;
@@ -54,7 +55,8 @@ final class InMemoryFollowup {
     final Broker broker = new Broker();
     final OutboxRelay relay = new OutboxRelay(store, broker);
     final AssignmentNumbers numbers = new Numbers();
-    final CaseWork work = new CaseWork(store, relay, rootCauses, incentives, numbers, POLICY, metrics, clock);
+    static final KeyedAssignment ASSIGNMENT = new KeyedAssignment("in-memory-followup-assignment-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    final CaseWork work = new CaseWork(store, relay, rootCauses, incentives, numbers, ASSIGNMENT, POLICY, metrics, clock);
     final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock);
 
     InMemoryFollowup() {

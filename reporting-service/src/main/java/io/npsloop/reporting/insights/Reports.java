@@ -43,6 +43,8 @@ import io.npsloop.reporting.insights.Views.SegmentReport;
 import io.npsloop.reporting.insights.Views.ThemeFigure;
 import io.npsloop.reporting.insights.Views.ThemeReport;
 import io.npsloop.reporting.insights.Views.TrendPoint;
+import io.npsloop.statistics.MultipleComparisons;
+import io.npsloop.statistics.NpsDifference;
 import io.npsloop.statistics.NpsTally;
 import io.npsloop.statistics.Proportions;
 import org.jspecify.annotations.Nullable;
@@ -63,15 +65,27 @@ public class Reports {
     private final List<String> dimensions;
     private final ThemeLexicon lexicon;
     private final String controlArm;
+    private final ReportRules rules;
 
+    /** With the default rules: figures need 30 answers, arms 30 cases, themes 30 mentions. */
     public Reports(ReadModel model, Clock clock, ZoneId zone, List<String> dimensions, ThemeLexicon lexicon,
             String controlArm) {
+        this(model, clock, zone, dimensions, lexicon, controlArm, ReportRules.DEFAULTS);
+    }
+
+    public Reports(ReadModel model, Clock clock, ZoneId zone, List<String> dimensions, ThemeLexicon lexicon,
+            String controlArm, ReportRules rules) {
         this.model = model;
         this.clock = clock;
         this.zone = zone;
         this.dimensions = List.copyOf(dimensions);
         this.lexicon = lexicon;
         this.controlArm = controlArm;
+        this.rules = rules;
+    }
+
+    public ReportRules rules() {
+        return rules;
     }
 
     public LocalDate today() {
@@ -108,7 +122,7 @@ public class Reports {
     }
 
     public Figure figure(LocalDate from, LocalDate to) {
-        return Figure.of(tally(answersBetween(from, to), a -> true));
+        return Figure.of(tally(answersBetween(from, to), a -> true), rules.significance());
     }
 
     public Distribution distribution(LocalDate from, LocalDate to) {
@@ -124,7 +138,11 @@ public class Reports {
         return new Distribution(from, to, answers.size(), scores);
     }
 
-    /** NPS per period, every period in the range present (n = 0 when empty), optionally within one segment. */
+    /**
+     * NPS per period, every period in the range present (n = 0 when empty), optionally within one
+     * segment. Each point is compared with the one before it; the p-values of all those changes are
+     * adjusted together (Benjamini-Hochberg), since a trend shows them all at once.
+     */
     public List<TrendPoint> trend(Granularity granularity, LocalDate from, LocalDate to, @Nullable String dimension,
             @Nullable String segment) {
         Map<LocalDate, NpsTally> byStart = new TreeMap<>();
@@ -134,12 +152,33 @@ public class Reports {
             }
             byStart.merge(granularity.start(day(a.occurredAt())), NpsTally.of(a.category()), NpsTally::plus);
         }
-        List<TrendPoint> points = new ArrayList<>();
+        List<LocalDate[]> periods = new ArrayList<>();
+        List<NpsTally> tallies = new ArrayList<>();
         for (LocalDate start = granularity.start(from); !start.isAfter(to); start = granularity.next(start)) {
             LocalDate first = start.isBefore(from) ? from : start;
             LocalDate last = granularity.next(start).minusDays(1);
-            points.add(TrendPoint.of(granularity.name().toLowerCase(java.util.Locale.ROOT), first,
-                    last.isAfter(to) ? to : last, byStart.getOrDefault(start, NpsTally.EMPTY)));
+            periods.add(new LocalDate[] {first, last.isAfter(to) ? to : last});
+            tallies.add(byStart.getOrDefault(start, NpsTally.EMPTY));
+        }
+        List<NpsDifference> changes = new ArrayList<>();
+        List<@Nullable Double> pValues = new ArrayList<>();
+        for (int i = 0; i < tallies.size(); i++) {
+            NpsDifference change = i == 0 ? NpsDifference.UNDEFINED : tallies.get(i).compareWith(tallies.get(i - 1));
+            changes.add(change);
+            pValues.add(change.pValue());
+        }
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        String name = granularity.name().toLowerCase(java.util.Locale.ROOT);
+        List<TrendPoint> points = new ArrayList<>();
+        for (int i = 0; i < tallies.size(); i++) {
+            NpsTally t = tallies.get(i);
+            Figure f = Figure.of(t, rules.significance());
+            NpsDifference change = changes.get(i);
+            boolean significant = i > 0
+                    && rules.significance().significant(t.n(), tallies.get(i - 1).n(), adjusted.get(i));
+            points.add(new TrendPoint(name, periods.get(i)[0], periods.get(i)[1], f.n(), f.promoters(), f.passives(),
+                    f.detractors(), f.nps(), f.standardError(), f.marginOfError(), f.lower(), f.upper(), f.insufficient(),
+                    change.difference(), change.pValue(), adjusted.get(i), significant));
         }
         return points;
     }
@@ -147,12 +186,19 @@ public class Reports {
     /**
      * Segments of every configured dimension. A segment is part of the overall population, so testing
      * it against the overall figure would compare a sample with itself; it is tested against the rest
-     * (the answers outside it), two independent samples, with {@link NpsTally#compareWith}.
+     * (the answers outside it), two independent samples, with {@link NpsTally#compareWith}. Every
+     * segment of every dimension is shown at once, so their p-values are adjusted together
+     * (Benjamini-Hochberg): with 21 segments and no real difference, testing each at 5% would paint
+     * one or more red most of the time.
      */
     public SegmentReport segments(LocalDate from, LocalDate to) {
         List<Answer> answers = answersBetween(from, to);
         NpsTally overall = tally(answers, a -> true);
-        List<SegmentFigure> figures = new ArrayList<>();
+        List<String[]> keys = new ArrayList<>();
+        List<NpsTally> segmentTallies = new ArrayList<>();
+        List<NpsTally> restTallies = new ArrayList<>();
+        List<NpsDifference> differences = new ArrayList<>();
+        List<@Nullable Double> pValues = new ArrayList<>();
         for (String dimension : dimensions) {
             Map<String, NpsTally> bySegment = new TreeMap<>();
             for (Answer a : answers) {
@@ -164,13 +210,33 @@ public class Reports {
             bySegment.forEach((segment, t) -> {
                 NpsTally rest = new NpsTally(overall.promoters() - t.promoters(), overall.passives() - t.passives(),
                         overall.detractors() - t.detractors());
-                NpsTally.Comparison c = t.compareWith(rest);
-                figures.add(new SegmentFigure(dimension, segment, t.n(), t.promoters(), t.passives(), t.detractors(),
-                        t.nps(), t.standardError(), t.marginOfError(), rest.n(), rest.nps(), t.nps() - overall.nps(),
-                        c.difference(), c.marginOfError(), c.significant()));
+                NpsDifference difference = t.compareWith(rest);
+                keys.add(new String[] {dimension, segment});
+                segmentTallies.add(t);
+                restTallies.add(rest);
+                differences.add(difference);
+                pValues.add(difference.pValue());
             });
         }
-        return new SegmentReport(from, to, Figure.of(overall), figures);
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<SegmentFigure> figures = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            NpsTally t = segmentTallies.get(i);
+            NpsTally rest = restTallies.get(i);
+            NpsDifference c = differences.get(i);
+            Figure f = Figure.of(t, rules.significance());
+            figures.add(new SegmentFigure(keys.get(i)[0], keys.get(i)[1], t.n(), t.promoters(), t.passives(),
+                    t.detractors(), t.nps(), t.standardError(), t.marginOfError(), f.lower(), f.upper(), f.insufficient(),
+                    rest.n(), rest.n() == 0 ? null : rest.nps(), t.nps() - overall.nps(), c.difference(),
+                    c.standardError() == null ? null : NpsTally.Z_95 * c.standardError(), c.lower(), c.upper(),
+                    c.pValue(), adjusted.get(i), rules.significance().significant(t.n(), rest.n(), adjusted.get(i))));
+        }
+        String adjustment = "Benjamini-Hochberg: the p-values of the " + pValues.stream().filter(Objects::nonNull).count()
+                + " segment-vs-rest comparisons are adjusted together, controlling the false discovery rate at "
+                + rules.significance().alpha() + "; significant needs the adjusted p-value below it and at least "
+                + rules.significance().minimumSampleSize() + " answers in the segment and in the rest";
+        return new SegmentReport(from, to, Figure.of(overall, rules.significance()), figures, adjustment,
+                rules.significance().minimumSampleSize());
     }
 
     private boolean openedBetween(CaseFact c, LocalDate from, LocalDate to) {
@@ -329,7 +395,9 @@ public class Reports {
     /**
      * Incentive experiments of the cases opened in the range, per root cause, experiment and arm. A
      * conversion is a case whose customer answered again as a passive or a promoter. Costs are the
-     * accepted offers, summed per currency (an offer not taken costs nothing).
+     * accepted offers, summed per currency (an offer not taken costs nothing). Each arm is tested
+     * against its experiment's control with Fisher's exact test; the rule of {@link ReportRules#experiments()}
+     * decides when that is called significant.
      */
     public ExperimentReport experiments(LocalDate from, LocalDate to) {
         Map<List<String>, List<CaseFact>> arms = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
@@ -340,6 +408,13 @@ public class Reports {
                 arms.computeIfAbsent(List.of(e.rootCause(), e.experimentId(), e.arm()), k -> new ArrayList<>()).add(c);
             }
         }
+        Map<List<String>, Integer> comparedArms = new HashMap<>();
+        arms.keySet().forEach(key -> {
+            if (!controlArm.equals(key.get(2))) {
+                comparedArms.merge(List.of(key.get(0), key.get(1)), 1, Integer::sum);
+            }
+        });
+        var plan = rules.experiments();
         List<ExperimentArm> rows = new ArrayList<>();
         arms.forEach((key, cases) -> {
             long conversions = cases.stream().filter(CaseFact::converted).count();
@@ -347,25 +422,45 @@ public class Reports {
             boolean control = controlArm.equals(key.get(2));
             List<CaseFact> controlCases = arms.get(List.of(key.get(0), key.get(1), controlArm));
             Double difference = null;
+            Double differenceLower = null;
+            Double differenceUpper = null;
             Double z = null;
             Double p = null;
+            boolean largeEnough = false;
             boolean significant = false;
             if (!control && controlCases != null) {
                 long controlConversions = controlCases.stream().filter(CaseFact::converted).count();
-                Proportions.TwoProportionTest test = Proportions.twoProportionZTest(conversions, cases.size(),
-                        controlConversions, controlCases.size());
-                difference = test.difference();
-                z = test.z();
-                p = test.pValue();
-                significant = test.significant();
+                Proportions.Difference d = Objects.requireNonNull(
+                        Proportions.newcombe(conversions, cases.size(), controlConversions, controlCases.size()));
+                difference = d.difference();
+                differenceLower = d.lower();
+                differenceUpper = d.upper();
+                z = Proportions.twoProportionZTest(conversions, cases.size(), controlConversions, controlCases.size()).z();
+                p = Proportions.fisherExact(conversions, cases.size(), controlConversions, controlCases.size());
+                largeEnough = plan.largeEnough(cases.size(), controlCases.size());
+                significant = plan.significant(cases.size(), controlCases.size(), p,
+                        comparedArms.getOrDefault(List.of(key.get(0), key.get(1)), 1));
+            } else if (control) {
+                largeEnough = plan.largeEnough(cases.size(), cases.size());
             }
             rows.add(new ExperimentArm(key.get(0), key.get(1), key.get(2), control, cases.size(), conversions,
-                    interval.rate(), interval.lower(), interval.upper(), difference, z, p, significant,
-                    costs(cases, conversions)));
+                    interval.rate(), interval.lower(), interval.upper(), difference, differenceLower, differenceUpper, z, p,
+                    largeEnough, significant, costs(cases, conversions)));
         });
-        return new ExperimentReport(from, to, controlArm, rows);
+        String rule = "An arm is called different from control only when it and control each have at least "
+                + plan.minimumArmSize() + " cases and Fisher's exact two-sided p-value is below " + plan.alpha()
+                + " / " + plan.plannedLooks() + " planned looks / the number of arms compared with control in its"
+                + " experiment (Bonferroni over looks and arms): over up to " + plan.plannedLooks() + " looks the chance"
+                + " of naming a false winner stays at most " + plan.alpha() + "; decide at planned looks, not at every"
+                + " reading";
+        return new ExperimentReport(from, to, controlArm, rows, plan.minimumArmSize(), plan.plannedLooks(), rule);
     }
 
+    /**
+     * Cost per conversion = total / conversions. The total of accepted offers is known; what is
+     * uncertain is how many conversions these cases would bring, so the interval takes the Wilson
+     * bounds of the conversion rate: total / (cases * upper) to total / (cases * lower).
+     */
     private static List<Cost> costs(List<CaseFact> cases, long conversions) {
         Map<String, BigDecimal> totals = new TreeMap<>();
         for (CaseFact c : cases) {
@@ -376,9 +471,18 @@ public class Reports {
             }
         }
         List<Cost> costs = new ArrayList<>();
+        Proportions.Interval rate = Proportions.wilson(conversions, cases.size());
         totals.forEach((currency, total) -> costs.add(new Cost(currency, total,
-                conversions == 0 ? null : total.divide(BigDecimal.valueOf(conversions), 2, RoundingMode.HALF_EVEN))));
+                conversions == 0 ? null : total.divide(BigDecimal.valueOf(conversions), 2, RoundingMode.HALF_EVEN),
+                perConversionBound(total, cases.size(), rate.upper()), perConversionBound(total, cases.size(), rate.lower()))));
         return costs;
+    }
+
+    private static @Nullable BigDecimal perConversionBound(BigDecimal total, long cases, double rate) {
+        if (!(rate > 0)) {
+            return null;
+        }
+        return total.divide(BigDecimal.valueOf(cases * rate), 2, RoundingMode.HALF_EVEN);
     }
 
     /**
@@ -434,29 +538,50 @@ public class Reports {
     /** Themes of one month and of the month before it. */
     public ThemeReport themes(YearMonth month) {
         YearMonth previous = month.minusMonths(1);
-        return new ThemeReport(month, previous, themesOf(month), themesOf(previous));
+        return new ThemeReport(month, previous, themesOf(month), themesOf(previous), rules.minimumThemeMentions(),
+                "Benjamini-Hochberg: the p-values of the themes of one month are adjusted together, controlling the"
+                        + " false discovery rate at " + rules.significance().alpha() + "; significant needs the adjusted"
+                        + " p-value below it and at least " + rules.minimumThemeMentions() + " mentions");
     }
 
     /**
-     * Impact = NPS of all answers minus NPS of the answers without the theme. With f the share of
-     * answers mentioning it, impact = f * (NPS with - NPS without); the two groups are disjoint and
-     * independent, so, taking f as given, its standard error is f * sqrt(SE_with^2 + SE_without^2).
+     * Impact = NPS of the answers that mention the theme minus NPS of those that do not. The two
+     * groups are disjoint, so, given how many mention it, the difference is one of two independent
+     * NPS figures (the variances add; see {@link NpsDifference}). The earlier "overall minus without"
+     * counted the theme's answers on both sides and treated their share as known, which left its
+     * interval far too narrow.
      */
     List<ThemeFigure> themesOf(YearMonth month) {
         List<Answer> answers = answersBetween(month.atDay(1), month.atEndOfMonth());
         NpsTally overall = tally(answers, a -> true);
-        List<ThemeFigure> figures = new ArrayList<>();
+        List<NpsTally> withs = new ArrayList<>();
+        List<NpsTally> withouts = new ArrayList<>();
+        List<NpsDifference> differences = new ArrayList<>();
+        List<@Nullable Double> pValues = new ArrayList<>();
         for (String theme : lexicon.themes()) {
             NpsTally with = tally(answers, a -> lexicon.mentions(theme, a.comment()));
             NpsTally without = tally(answers, a -> !lexicon.mentions(theme, a.comment()));
-            double share = overall.n() == 0 ? 0.0 : (double) with.n() / overall.n();
-            double impact = with.n() == 0 ? 0.0 : overall.nps() - without.nps();
-            double se = with.n() == 0 ? 0.0 : share * Math.sqrt(with.standardError() * with.standardError()
-                    + without.standardError() * without.standardError());
-            figures.add(new ThemeFigure(theme, month, overall.n(), with.n(), overall.promoters(), with.promoters(),
+            NpsDifference d = with.compareWith(without);
+            withs.add(with);
+            withouts.add(without);
+            differences.add(d);
+            pValues.add(d.pValue());
+        }
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<ThemeFigure> figures = new ArrayList<>();
+        List<String> themes = List.copyOf(lexicon.themes());
+        for (int i = 0; i < themes.size(); i++) {
+            NpsTally with = withs.get(i);
+            NpsTally without = withouts.get(i);
+            NpsDifference d = differences.get(i);
+            boolean insufficient = with.n() < rules.minimumThemeMentions();
+            boolean significant = !insufficient && rules.significance().significant(with.n(), without.n(), adjusted.get(i));
+            figures.add(new ThemeFigure(themes.get(i), month, overall.n(), with.n(), overall.promoters(), with.promoters(),
                     overall.promoters() == 0 ? 0.0 : (double) with.promoters() / overall.promoters(), overall.detractors(),
                     with.detractors(), overall.detractors() == 0 ? 0.0 : (double) with.detractors() / overall.detractors(),
-                    with.nps(), without.nps(), overall.nps(), impact, se, NpsTally.Z_95 * se));
+                    with.n() == 0 ? null : with.nps(), without.n() == 0 ? null : without.nps(), overall.nps(),
+                    d.difference(), d.standardError(), d.standardError() == null ? null : NpsTally.Z_95 * d.standardError(),
+                    d.lower(), d.upper(), d.pValue(), adjusted.get(i), insufficient, significant));
         }
         return figures;
     }

@@ -6,6 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.statistics.NpsInterval;
+import io.npsloop.statistics.NpsTally;
+import io.npsloop.statistics.SignificanceRules;
+
 /**
  * Computes the overview from the read model: sums of daily tallies, never averages of daily NPS. The
  * 0-10 distribution of each window is the sum of the daily figures' score counts too, so an overview
@@ -24,13 +28,20 @@ public class OverviewQuery {
     private final Clock clock;
     private final ZoneId zone;
     private final ScoreDistributions fallback;
+    private final SignificanceRules rules;
 
     /** {@code fallback} answers the distribution of a window whose daily figures lack some counts. */
     public OverviewQuery(OverviewStore store, Clock clock, ZoneId zone, ScoreDistributions fallback) {
+        this(store, clock, zone, fallback, SignificanceRules.DEFAULTS);
+    }
+
+    public OverviewQuery(OverviewStore store, Clock clock, ZoneId zone, ScoreDistributions fallback,
+            SignificanceRules rules) {
         this.store = store;
         this.clock = clock;
         this.zone = zone;
         this.fallback = fallback;
+        this.rules = rules;
     }
 
     public Overview overview() {
@@ -40,9 +51,11 @@ public class OverviewQuery {
             LocalDate from = today.minusDays(days - 1L);
             DailyTotal total = store.total("overall", "all", from, today);
             List<Long> distribution = total.scores() != null ? total.scores() : fallback.between(from, today);
-            figures.add(new Overview.WindowFigure(days + "d", from, today, total.tally().n(), total.tally().promoters(),
-                    total.tally().passives(), total.tally().detractors(), total.tally().nps(), total.tally().standardError(),
-                    total.tally().marginOfError(), distribution));
+            NpsTally t = total.tally();
+            NpsInterval interval = t.interval();
+            figures.add(new Overview.WindowFigure(days + "d", from, today, t.n(), t.promoters(), t.passives(),
+                    t.detractors(), t.nps(), t.standardError(), t.marginOfError(), interval == null ? null : interval.lower(),
+                    interval == null ? null : interval.upper(), rules.insufficient(t.n()), distribution));
         }
         return new Overview(today, figures, store.casesIn(ACTIVE_STATES));
     }

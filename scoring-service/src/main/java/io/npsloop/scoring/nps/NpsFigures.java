@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 
+import io.npsloop.statistics.SignificanceRules;
+
 /**
  * The read side: every figure is the sum of the daily tallies of one segment over a day range (one
  * read of the month documents that hold them), so any window, calendar period or trend point is exact to the
@@ -15,14 +17,16 @@ public class NpsFigures {
 
     private final ScoringStore store;
     private final SegmentValues segmentValues;
+    private final SignificanceRules rules;
 
-    public NpsFigures(ScoringStore store, SegmentValues segmentValues) {
+    public NpsFigures(ScoringStore store, SegmentValues segmentValues, SignificanceRules rules) {
         this.store = store;
         this.segmentValues = segmentValues;
+        this.rules = rules;
     }
 
     public NpsFigure figure(Segment segment, DayRange range) {
-        return NpsFigure.of(segment, range, VersionedTally.sum(store.daily(segment, range).values()).tally());
+        return NpsFigure.of(segment, range, VersionedTally.sum(store.daily(segment, range).values()).tally(), rules);
     }
 
     /** One point per bucket of the granularity, empty buckets included (n = 0), so gaps are visible. */
@@ -31,13 +35,13 @@ public class NpsFigures {
         List<NpsFigure> points = new ArrayList<>();
         for (DayRange bucket : granularity.bucketsOf(range)) {
             VersionedTally sum = VersionedTally.sum(daily.subMap(bucket.from(), true, bucket.to(), true).values());
-            points.add(NpsFigure.of(segment, bucket, sum.tally()));
+            points.add(NpsFigure.of(segment, bucket, sum.tally(), rules));
         }
         return points;
     }
 
     public NpsComparison compare(Segment first, DayRange firstRange, Segment second, DayRange secondRange) {
-        return NpsComparison.of(figure(first, firstRange), figure(second, secondRange));
+        return NpsComparison.of(figure(first, firstRange), figure(second, secondRange), rules);
     }
 
     /**

@@ -15,6 +15,8 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResponseSubmitted;
+import io.npsloop.statistics.NpsInterval;
+import io.npsloop.statistics.SignificanceRules;
 
 /**
  * Scores a batch of input records. For the whole batch at once: the responses already counted and
@@ -40,12 +42,20 @@ public class ResponseScoring {
     private final ScoringStore store;
     private final ScoringEvents events;
     private final Clock clock;
+    private final SignificanceRules rules;
 
+    /** With the default minimum sample size (30) for the {@code insufficient} flag of published figures. */
     public ResponseScoring(ScoringDecision decision, ScoringStore store, ScoringEvents events, Clock clock) {
+        this(decision, store, events, clock, SignificanceRules.DEFAULTS);
+    }
+
+    public ResponseScoring(ScoringDecision decision, ScoringStore store, ScoringEvents events, Clock clock,
+            SignificanceRules rules) {
         this.decision = decision;
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** One record alone: {@link #scoreAll} with a batch of one. */
@@ -159,6 +169,7 @@ public class ResponseScoring {
 
     private NpsMetricsUpdated metrics(String eventId, String responseId, Segment segment, String period, DayRange range,
             VersionedTally figure) {
+        NpsInterval interval = figure.tally().interval();
         return new NpsMetricsUpdated(
                 eventId,
                 EventTypes.NPS_METRICS_UPDATED,
@@ -178,7 +189,10 @@ public class ResponseScoring {
                 figure.tally().standardError(),
                 figure.tally().marginOfError(),
                 figure.version(),
-                figure.scores().ifComplete(figure.tally().n()));
+                figure.scores().ifComplete(figure.tally().n()),
+                interval == null ? null : interval.lower(),
+                interval == null ? null : interval.upper(),
+                rules.insufficient(figure.tally().n()));
     }
 
     private static ResponseScored scoredEvent(ResponseSubmitted event, ScoredResponse scored) {

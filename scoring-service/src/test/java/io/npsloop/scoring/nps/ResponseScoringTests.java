@@ -3,6 +3,7 @@ package io.npsloop.scoring.nps;
 import static io.npsloop.scoring.nps.Responses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,20 @@ class ResponseScoringTests {
             assertThat(metrics.from()).isEqualTo(TODAY.minusDays(3)).isEqualTo(metrics.to());
             assertThat(metrics.n()).isEqualTo(1);
         });
+    }
+
+    /** One promoter: the plain margin says "100 ± 0"; the published interval says how little one answer shows. */
+    @Test
+    void dayFigureCarriesTheAdjustedIntervalAndIsInsufficientBelowTheMinimumSample() {
+        scoring.score(response("r-1", "c-1", 10, NOW), 0, 1);
+
+        NpsMetricsUpdated overall = events.metrics.stream().filter(metrics -> metrics.dimension().equals("overall"))
+                .findFirst().orElseThrow();
+        assertThat(overall.nps()).isEqualTo(100.0);
+        assertThat(overall.marginOfError()).isZero();
+        assertThat(overall.lower()).isCloseTo(-48.5, within(0.01));
+        assertThat(overall.upper()).isCloseTo(98.5, within(0.01));
+        assertThat(overall.insufficient()).isTrue();
     }
 
     @Test

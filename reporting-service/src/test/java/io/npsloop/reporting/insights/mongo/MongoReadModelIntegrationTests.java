@@ -50,7 +50,7 @@ class MongoReadModelIntegrationTests {
 
     static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
     static final ReportingProperties PROPERTIES = new ReportingProperties(ZoneId.of("UTC"), List.of("region", "channel", "touchpoint"),
-            Map.of(), "control", Duration.ofMinutes(1), 20);
+            Map.of(), "control", Duration.ofMinutes(1), 20, 30, 30, 5, 30);
     static final AtomicInteger DATABASES = new AtomicInteger();
 
     static LocalMongoServer server;
