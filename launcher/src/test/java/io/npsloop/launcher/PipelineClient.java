@@ -86,6 +86,21 @@ final class PipelineClient {
         return awaitGet(service, path, node -> node.isArray() && !node.isEmpty()).get(0);
     }
 
+    /** The first element of a JSON array answer whose {@code field} is {@code value}, once there is one. */
+    JsonNode awaitFirstWith(ServiceKind service, String path, String field, String value) {
+        JsonNode all = awaitGet(service, path, node -> node.isArray() && first(node, field, value) != null);
+        return first(all, field, value);
+    }
+
+    private static JsonNode first(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.path(field).asString())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
     static long n(JsonNode overview, String window) {
         return window(overview, window).path("n").asLong();
     }
