@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * independent figures is the sum of their variances, {@code v1 / n1 + v2 / n2}. The plain version
  * of that test, fed with observed shares, has zero variance for unanimous samples and calls one
  * promoter against one passive "significant, margin 0". So, as the Agresti-Caffo interval does for
- * two proportions, both samples take the pseudo-answers of {@link NpsTally#interval()} (0.75
+ * two proportions, both samples take the pseudo-answers of {@link NpsTally#adjustedWaldInterval()} (0.75
  * promoters, 1.5 passives, 0.75 detractors each): the interval and the z statistic are built from
  * the adjusted figures and their adjusted variances. {@code difference} itself is the unadjusted
  * one. The p-value is {@code 2 * P(Z > |z|)} from Commons Statistics' normal distribution.

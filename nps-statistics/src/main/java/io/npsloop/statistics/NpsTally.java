@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * detractor reads "-100 ± 0"). {@link #interval()} is the adjusted Wald interval of Rocks (2016,
  * "Interval Estimation for the Net Promoter Score", The American Statistician 70(4); his R package
  * {@code NPS}): add 0.75 promoters, 1.5 passives and 0.75 detractors (3 pseudo-answers, about
- * z^2), compute the Wald interval on the adjusted shares with n + 3, clip to [-100, 100]. Its
- * exact coverage, by enumeration of every multinomial outcome, is pinned in
+ * z^2), compute the Wald interval on the adjusted shares with n + 3, clip to [-100, 100], from
+ * {@link #EXACT_BELOW} answers on. Below that no approximation keeps its promise at lopsided shares,
+ * so the interval is {@link #exactBoundInterval()}, which covers at least 95% by construction. The
+ * exact coverage of both, by enumeration of every multinomial outcome, is pinned in
  * {@code NpsIntervalCoverageTests}. The point estimate stays the unadjusted {@link #nps()}.
  */
 public record NpsTally(long promoters, long passives, long detractors) {
@@ -37,6 +39,9 @@ public record NpsTally(long promoters, long passives, long detractors) {
     public static final double PSEUDO_PROMOTERS = 0.75;
     public static final double PSEUDO_PASSIVES = 1.5;
     public static final double PSEUDO_DETRACTORS = 0.75;
+
+    /** From this many answers on the interval is the adjusted Wald one; below, the exact-bound one. */
+    public static final int EXACT_BELOW = 10;
 
     public NpsTally {
         if (promoters < 0 || passives < 0 || detractors < 0) {
@@ -78,12 +83,20 @@ public record NpsTally(long promoters, long passives, long detractors) {
     }
 
     /**
-     * The adjusted Wald 95% interval (Rocks 2016), clipped to [-100, 100]; null for an empty tally,
-     * which has no figure to bound. At small n it is pulled towards 0 (the pseudo-answers weigh as
-     * much as three real ones), so it need not contain {@link #nps()}: that is the price of keeping
-     * its coverage.
+     * The 95% interval shown with this figure; null for an empty tally, which has no figure to bound:
+     * {@link #adjustedWaldInterval()} from {@link #EXACT_BELOW} answers on, {@link #exactBoundInterval()}
+     * below. Either may leave out {@link #nps()} at small n (one detractor: NPS -100): that is the
+     * price of keeping the coverage.
      */
     public @Nullable NpsInterval interval() {
+        return n() < EXACT_BELOW ? exactBoundInterval() : adjustedWaldInterval();
+    }
+
+    /**
+     * The adjusted Wald 95% interval (Rocks 2016), clipped to [-100, 100]; null for an empty tally.
+     * At small n it is pulled towards 0 (the pseudo-answers weigh as much as three real ones).
+     */
+    public @Nullable NpsInterval adjustedWaldInterval() {
         if (n() == 0) {
             return null;
         }
@@ -93,6 +106,24 @@ public record NpsTally(long promoters, long passives, long detractors) {
         double centre = 100.0 * (p - d);
         double margin = Z_95 * 100.0 * Math.sqrt(adjustedVariance() / adjustedN);
         return new NpsInterval(Math.max(-100.0, centre - margin), Math.min(100.0, centre + margin));
+    }
+
+    /**
+     * A 95% interval that never covers less than 95%, whatever the shares and n: the exact
+     * (Clopper-Pearson) 97.5% bounds of the promoter share and of the detractor share, combined as
+     * {@code [lower(p) - upper(d), upper(p) - lower(d)]}. The true NPS falls outside only if one of
+     * the two shares falls outside its bounds, which happens with probability at most 2.5% each
+     * (Bonferroni), so at most 5% in all. Wide, as an honest interval of a handful of answers is;
+     * null for an empty tally.
+     */
+    public @Nullable NpsInterval exactBoundInterval() {
+        long n = n();
+        if (n == 0) {
+            return null;
+        }
+        double[] p = Proportions.clopperPearson(promoters, n, 0.025);
+        double[] d = Proportions.clopperPearson(detractors, n, 0.025);
+        return new NpsInterval(Math.max(-100.0, 100.0 * (p[0] - d[1])), Math.min(100.0, 100.0 * (p[1] - d[0])));
     }
 
     /** The plain Wald interval, nps ± 1.96 standard errors, clipped; only for comparison with {@link #interval()}. */

@@ -1,5 +1,6 @@
 package io.npsloop.statistics;
 
+import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,23 @@ public final class Proportions {
 
     /** The difference of two shares ({@code first - second}) and its 95% Newcombe interval. */
     public record Difference(double difference, double lower, double upper) {
+    }
+
+    /**
+     * The exact (Clopper-Pearson) bounds of a share at confidence {@code 1 - alpha}: the quantiles
+     * {@code alpha/2} of Beta(x, n - x + 1) and {@code 1 - alpha/2} of Beta(x + 1, n - x), 0 and 1 at
+     * the ends. It misses the true share with probability at most {@code alpha} for every share and
+     * every n (Clopper and Pearson 1934, Biometrika 26); n must be positive.
+     */
+    public static double[] clopperPearson(long successes, long n, double alpha) {
+        if (n <= 0 || successes < 0 || successes > n) {
+            throw new IllegalArgumentException("Successes must be within [0, n] of a positive n, got " + successes + " of " + n);
+        }
+        double lower = successes == 0 ? 0.0
+                : BetaDistribution.of(successes, n - successes + 1).inverseCumulativeProbability(alpha / 2);
+        double upper = successes == n ? 1.0
+                : BetaDistribution.of(successes + 1, n - successes).inverseCumulativeProbability(1 - alpha / 2);
+        return new double[] {lower, upper};
     }
 
     public static Interval wilson(long successes, long n) {

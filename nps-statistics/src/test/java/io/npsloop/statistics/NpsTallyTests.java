@@ -100,11 +100,30 @@ class NpsTallyTests {
 
     @Test
     void adjustedIntervalIsClippedToTheScale() {
-        NpsInterval interval = new NpsTally(3, 0, 0).interval();
+        NpsInterval interval = new NpsTally(3, 0, 0).adjustedWaldInterval();
 
         assertThat(interval.upper()).isEqualTo(100.0);
         assertThat(interval.lower()).isGreaterThan(-100.0);
+        assertThat(new NpsTally(0, 0, 3).adjustedWaldInterval().lower()).isEqualTo(-100.0);
+    }
+
+    /**
+     * Below ten answers the interval is the exact-bound one: three promoters of three give the
+     * Clopper-Pearson 97.5% bounds [0.0125^(1/3), 1] for the promoter share and [0, 1 - 0.0125^(1/3)]
+     * for the detractor share (closed forms at x = 0 and x = n), so NPS from 100 * (2 * 0.0125^(1/3) - 1)
+     * to 100.
+     */
+    @Test
+    void belowTenAnswersTheIntervalIsTheExactBoundOne() {
+        double root = Math.cbrt(0.0125);
+        NpsInterval interval = new NpsTally(3, 0, 0).interval();
+
+        assertThat(interval.lower()).isCloseTo(100 * (2 * root - 1), within(1e-9));
+        assertThat(interval.upper()).isEqualTo(100.0);
         assertThat(new NpsTally(0, 0, 3).interval().lower()).isEqualTo(-100.0);
+        assertThat(new NpsTally(0, 0, 3).interval().upper()).isCloseTo(-100 * (2 * root - 1), within(1e-9));
+        assertThat(new NpsTally(5, 2, 2).interval()).isEqualTo(new NpsTally(5, 2, 2).exactBoundInterval());
+        assertThat(new NpsTally(5, 3, 2).interval()).as("ten answers").isEqualTo(new NpsTally(5, 3, 2).adjustedWaldInterval());
     }
 
     @Test

@@ -382,14 +382,29 @@ class ReportingViewsIntegrationTests {
     /** The two-sided 95% normal quantile. */
     static final double Z = 1.959963984540054;
 
-    /** The adjusted Wald interval of Rocks (2016): 0.75 / 1.5 / 0.75 pseudo-answers, n + 3, clipped. */
+    /**
+     * The interval a figure shows: from 10 answers the adjusted Wald interval of Rocks (2016), 0.75 /
+     * 1.5 / 0.75 pseudo-answers, n + 3, clipped; below, the exact Clopper-Pearson 97.5% bounds of the
+     * promoter and detractor shares combined (lower p minus upper d, upper p minus lower d).
+     */
     static double[] adjustedInterval(long p, long d, long n) {
+        if (n < 10) {
+            double[] promoters = clopperPearson(p, n);
+            double[] detractors = clopperPearson(d, n);
+            return new double[] {Math.max(-100, 100 * (promoters[0] - detractors[1])), Math.min(100, 100 * (promoters[1] - detractors[0]))};
+        }
         double an = n + 3.0;
         double ps = (p + 0.75) / an;
         double ds = (d + 0.75) / an;
         double centre = 100.0 * (ps - ds);
         double margin = Z * 100.0 * Math.sqrt((ps + ds - (ps - ds) * (ps - ds)) / an);
         return new double[] {Math.max(-100, centre - margin), Math.min(100, centre + margin)};
+    }
+
+    private static double[] clopperPearson(long x, long n) {
+        double lower = x == 0 ? 0 : org.apache.commons.statistics.distribution.BetaDistribution.of(x, n - x + 1).inverseCumulativeProbability(0.0125);
+        double upper = x == n ? 1 : org.apache.commons.statistics.distribution.BetaDistribution.of(x + 1, n - x).inverseCumulativeProbability(0.9875);
+        return new double[] {lower, upper};
     }
 
     /** Two-sided p-value of the difference of two adjusted NPS figures, as the segment and theme views test them. */

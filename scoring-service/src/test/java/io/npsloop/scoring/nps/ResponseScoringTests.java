@@ -41,17 +41,21 @@ class ResponseScoringTests {
         });
     }
 
-    /** One promoter: the plain margin says "100 ± 0"; the published interval says how little one answer shows. */
+    /**
+     * One promoter: the plain margin says "100 ± 0"; the published interval says how little one
+     * answer shows: below 10 answers the exact bounds, the promoter share from 0.0125 to 1 and the
+     * detractor share from 0 to 0.9875 (Clopper-Pearson 97.5% at x = n and x = 0), so -97.5 to 100.
+     */
     @Test
-    void dayFigureCarriesTheAdjustedIntervalAndIsInsufficientBelowTheMinimumSample() {
+    void dayFigureCarriesItsIntervalAndIsInsufficientBelowTheMinimumSample() {
         scoring.score(response("r-1", "c-1", 10, NOW), 0, 1);
 
         NpsMetricsUpdated overall = events.metrics.stream().filter(metrics -> metrics.dimension().equals("overall"))
                 .findFirst().orElseThrow();
         assertThat(overall.nps()).isEqualTo(100.0);
         assertThat(overall.marginOfError()).isZero();
-        assertThat(overall.lower()).isCloseTo(-48.5, within(0.01));
-        assertThat(overall.upper()).isCloseTo(98.5, within(0.01));
+        assertThat(overall.lower()).isCloseTo(-97.5, within(1e-9));
+        assertThat(overall.upper()).isCloseTo(100.0, within(1e-9));
         assertThat(overall.insufficient()).isTrue();
     }
 
