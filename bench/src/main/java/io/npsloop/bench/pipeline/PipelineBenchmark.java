@@ -390,7 +390,7 @@ public final class PipelineBenchmark {
         say(String.format("  reporting-service counted all after %.1f s", (reportedAt - start) / 1e9));
         say(String.format("  end-to-end throughput: %,.0f responses/s", rate));
         say("  CPU used per 1,000 responses (user + system, seconds): " + cpu.entrySet().stream()
-                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000 / n)).collect(Collectors.joining(", ")));
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() * 1000 / n)).collect(Collectors.joining(", ")));
         storeFootprint();
         return rate;
     }
