@@ -27,6 +27,15 @@ public final class MultipleComparisons {
      * empty figure) stay null and do not count in m.
      */
     public static List<@Nullable Double> benjaminiHochberg(List<@Nullable Double> pValues) {
+        return adjust(pValues);
+    }
+
+    /** {@link #benjaminiHochberg} of the differences' p-values, in the order given (null where a difference is undefined). */
+    public static List<@Nullable Double> benjaminiHochbergOf(List<NpsDifference> differences) {
+        return adjust(differences.stream().map(NpsDifference::pValue).toList());
+    }
+
+    private static List<@Nullable Double> adjust(List<@Nullable Double> pValues) {
         List<Integer> defined = new ArrayList<>();
         for (int i = 0; i < pValues.size(); i++) {
             Double p = pValues.get(i);

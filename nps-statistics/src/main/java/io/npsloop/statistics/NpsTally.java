@@ -149,6 +149,11 @@ public record NpsTally(long promoters, long passives, long detractors) {
         return new NpsTally(promoters + other.promoters, passives + other.passives, detractors + other.detractors);
     }
 
+    /** The tally of the answers of this one that are not in {@code part}, which must be part of it. */
+    public NpsTally minus(NpsTally part) {
+        return new NpsTally(promoters - part.promoters, passives - part.passives, detractors - part.detractors);
+    }
+
     public NpsTally plus(Category category, long count) {
         return switch (category) {
             case PROMOTER -> new NpsTally(promoters + count, passives, detractors);

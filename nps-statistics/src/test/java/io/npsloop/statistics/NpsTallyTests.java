@@ -127,6 +127,16 @@ class NpsTallyTests {
     }
 
     @Test
+    void theRestOfATallyIsWhatIsLeftWithoutItsPart() {
+        NpsTally all = new NpsTally(10, 5, 3);
+
+        assertThat(all.minus(new NpsTally(4, 5, 1))).isEqualTo(new NpsTally(6, 0, 2));
+        assertThat(all.minus(all)).isEqualTo(NpsTally.EMPTY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NpsTally(1, 0, 0).minus(new NpsTally(2, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void emptyTallyHasNoInterval() {
         assertThat(NpsTally.EMPTY.interval()).isNull();
         assertThat(NpsTally.EMPTY.waldInterval()).isNull();

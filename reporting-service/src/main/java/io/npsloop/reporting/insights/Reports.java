@@ -161,13 +161,10 @@ public class Reports {
             tallies.add(byStart.getOrDefault(start, NpsTally.EMPTY));
         }
         List<NpsDifference> changes = new ArrayList<>();
-        List<@Nullable Double> pValues = new ArrayList<>();
         for (int i = 0; i < tallies.size(); i++) {
-            NpsDifference change = i == 0 ? NpsDifference.UNDEFINED : tallies.get(i).compareWith(tallies.get(i - 1));
-            changes.add(change);
-            pValues.add(change.pValue());
+            changes.add(i == 0 ? NpsDifference.UNDEFINED : tallies.get(i).compareWith(tallies.get(i - 1)));
         }
-        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochbergOf(changes);
         String name = granularity.name().toLowerCase(java.util.Locale.ROOT);
         List<TrendPoint> points = new ArrayList<>();
         for (int i = 0; i < tallies.size(); i++) {
@@ -198,7 +195,6 @@ public class Reports {
         List<NpsTally> segmentTallies = new ArrayList<>();
         List<NpsTally> restTallies = new ArrayList<>();
         List<NpsDifference> differences = new ArrayList<>();
-        List<@Nullable Double> pValues = new ArrayList<>();
         for (String dimension : dimensions) {
             Map<String, NpsTally> bySegment = new TreeMap<>();
             for (Answer a : answers) {
@@ -208,17 +204,14 @@ public class Reports {
                 }
             }
             bySegment.forEach((segment, t) -> {
-                NpsTally rest = new NpsTally(overall.promoters() - t.promoters(), overall.passives() - t.passives(),
-                        overall.detractors() - t.detractors());
-                NpsDifference difference = t.compareWith(rest);
+                NpsTally rest = overall.minus(t);
                 keys.add(new String[] {dimension, segment});
                 segmentTallies.add(t);
                 restTallies.add(rest);
-                differences.add(difference);
-                pValues.add(difference.pValue());
+                differences.add(t.compareWith(rest));
             });
         }
-        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochbergOf(differences);
         List<SegmentFigure> figures = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             NpsTally t = segmentTallies.get(i);
@@ -231,7 +224,7 @@ public class Reports {
                     c.standardError() == null ? null : NpsTally.Z_95 * c.standardError(), c.lower(), c.upper(),
                     c.pValue(), adjusted.get(i), rules.significance().significant(t.n(), rest.n(), adjusted.get(i))));
         }
-        String adjustment = "Benjamini-Hochberg: the p-values of the " + pValues.stream().filter(Objects::nonNull).count()
+        String adjustment = "Benjamini-Hochberg: the p-values of the " + adjusted.stream().filter(Objects::nonNull).count()
                 + " segment-vs-rest comparisons are adjusted together, controlling the false discovery rate at "
                 + rules.significance().alpha() + "; significant needs the adjusted p-value below it and at least "
                 + rules.significance().minimumSampleSize() + " answers in the segment and in the rest";
@@ -557,17 +550,14 @@ public class Reports {
         List<NpsTally> withs = new ArrayList<>();
         List<NpsTally> withouts = new ArrayList<>();
         List<NpsDifference> differences = new ArrayList<>();
-        List<@Nullable Double> pValues = new ArrayList<>();
         for (String theme : lexicon.themes()) {
             NpsTally with = tally(answers, a -> lexicon.mentions(theme, a.comment()));
-            NpsTally without = tally(answers, a -> !lexicon.mentions(theme, a.comment()));
-            NpsDifference d = with.compareWith(without);
+            NpsTally without = overall.minus(with);
             withs.add(with);
             withouts.add(without);
-            differences.add(d);
-            pValues.add(d.pValue());
+            differences.add(with.compareWith(without));
         }
-        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochberg(pValues);
+        List<@Nullable Double> adjusted = MultipleComparisons.benjaminiHochbergOf(differences);
         List<ThemeFigure> figures = new ArrayList<>();
         List<String> themes = List.copyOf(lexicon.themes());
         for (int i = 0; i < themes.size(); i++) {
