@@ -148,7 +148,11 @@ class ScoringCrashIntegrationTests {
             // The crashed process never commits: nothing it consumed counts as done.
             args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.ack-mode=MANUAL");
             args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.enable-dlq=false");
-            args.add("--spring.cloud.stream.bindings.scoreResponse-in-0.consumer.max-attempts=1");
+            // A dead process skips nothing: a failed record is retried until the process is gone, never
+            // logged and skipped (which commits past it, as a living process without a dead-letter topic does).
+            args.add("--spring.cloud.stream.bindings.scoreResponse-in-0.consumer.max-attempts=" + Integer.MAX_VALUE);
+            args.add("--spring.cloud.stream.bindings.scoreResponse-in-0.consumer.back-off-initial-interval=200");
+            args.add("--spring.cloud.stream.bindings.scoreResponse-in-0.consumer.back-off-max-interval=200");
             args.add("--spring.cloud.stream.kafka.bindings.scoreResponse-in-0.consumer.configuration.max.poll.records=" + FIRST_INSTANCE_BATCH);
             return ScoringServiceApplication.builder().sources(CrashingEvents.class).run(args.toArray(String[]::new));
         }

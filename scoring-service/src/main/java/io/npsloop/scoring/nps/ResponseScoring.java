@@ -24,9 +24,11 @@ import io.npsloop.statistics.SignificanceRules;
  * has decided so far ({@link ScoringDecision}: two revisions of one response in one batch count once,
  * in the newer one), the tally changes are applied exactly once ({@link TallyBatch}), the responses
  * and answers are stored, and then the scored responses and one {@code DAY} figure per bucket the
- * batch touched are published. The order matters for crashes: state is written before events are
- * published, and event ids are derived from the input (a figure's from its bucket and version), so a
- * redelivered batch republishes the same events and consumers drop the copies.
+ * batch touched are published. The order matters for crashes: the tallies are written first (their
+ * per-partition offset guard makes a second attempt change nothing), then the events are published,
+ * and only then are the responses saved, the mark that the batch is done. A batch that dies before
+ * that mark is decided again as it was the first time; event ids are derived from the input (a
+ * figure's from its bucket and version), so it republishes the same events and consumers drop the copies.
  * <p>
  * Each figure carries the day's count per score, unless the day counted answers before scores were
  * counted per day (then its counts are incomplete, and the figure says nothing rather than something
@@ -100,7 +102,8 @@ public class ResponseScoring {
                 applied.scored().touched().forEach(bucket -> lastResponseOf.put(bucket, event.responseId()));
                 scored.add(scoredEvent(event, applied.scored()));
             } else if (outcome instanceof ScoringDecision.Outcome.Redelivery redelivery) {
-                // The very record applied before: its outputs again, in case the earlier attempt died before publishing.
+                // The very record applied before: its outputs again. Copies are dropped by id; a response saved
+                // before its events went out (the order of earlier builds) gets them now.
                 redelivery.scored().touched().forEach(bucket -> lastResponseOf.put(bucket, event.responseId()));
                 scored.add(scoredEvent(event, redelivery.scored()));
             }
@@ -109,12 +112,17 @@ public class ResponseScoring {
         if (!changes.isEmpty()) {
             store.applyTallies(changes);
         }
-        if (!toSave.isEmpty()) {
-            store.saveResponses(List.copyOf(toSave.values()));
-            store.recordCustomerAnswers(List.copyOf(answers.values()));
-        }
+        // Published before the responses are saved: a saved response is the mark that its batch is done,
+        // events included. Saved first, a failed send would leave a lower revision replaced in the same
+        // batch decided as a duplicate when the batch comes back, and its event would never go out.
         if (!scored.isEmpty()) {
             events.publish(scored, figures(lastResponseOf));
+        }
+        if (!toSave.isEmpty()) {
+            // The answers (idempotent) before the responses, so a batch that dies between the two
+            // comes back undone instead of done with its customers' histories missing an answer.
+            store.recordCustomerAnswers(List.copyOf(answers.values()));
+            store.saveResponses(List.copyOf(toSave.values()));
         }
         return outcomes;
     }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * new one in, so n is unchanged; a revision to another score of the same category and day still
  * moves one count from the old score to the new;</li>
  * <li>the same revision from the record that was already applied is a redelivery: nothing changes,
- * but the outputs are published again (the earlier attempt may have died before publishing);</li>
+ * but the outputs are published again (copies, which consumers drop by id);</li>
  * <li>the same revision from another record, or a lower revision, is a duplicate: nothing at all.</li>
  * </ul>
  * A record that died between applying its deltas and saving its response comes back with nothing

@@ -22,9 +22,10 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The exactness laws on random streams in random batches: whatever mix of duplicates, revisions
  * (also within one batch) and redeliveries with other batch boundaries arrives, after crashes
- * between the tally writes and the response writes or in the middle of the tally writes, the
- * tallies (categories and the count per score) equal a count of the latest revision of each
- * response, made here without any scoring code, and so do the last published figures.
+ * between the tally writes and the response writes, in the middle of the tally writes or in a send
+ * that was never acknowledged, the tallies (categories and the count per score) equal a count of the
+ * latest revision of each response, made here without any scoring code, and so do the last published
+ * figures; and every revision of every response was published as scored.
  */
 class ResponseScoringPropertyTests {
 
@@ -55,11 +56,14 @@ class ResponseScoringPropertyTests {
         assertThat(store.allTallies()).isEqualTo(independentCount(stream));
         assertThat(store.allScoreCounts()).isEqualTo(independentScoreCounts(stream));
         assertThat(lastFigures(events)).isEqualTo(independentFigures(stream));
+        assertThat(events.scored).extracting(scored -> scored.responseId() + "#" + scored.revision())
+                .as("every revision published as scored, whatever died where")
+                .containsAll(stream.stream().map(response -> response.responseId() + "#" + response.revision()).toList());
     }
 
     /**
-     * Scores the stream on one partition; with {@code redeliver}, dies now and then (sometimes between
-     * changing the tallies and saving the response) and replays from an earlier offset, as after a crash.
+     * Scores the stream on one partition; with {@code redeliver}, dies now and then (between changing
+     * the tallies and saving the response, mid-tallies, or in a send) and replays from an earlier offset, as after a crash.
      */
     private static InMemoryScoringStore score(List<ResponseSubmitted> stream, Random random, boolean redeliver,
             RecordingScoringEvents events) {
@@ -77,16 +81,18 @@ class ResponseScoringPropertyTests {
                 batch.add(new ScoringInput(stream.get(i), 0, i));
             }
             boolean crash = crashes > 0 && random.nextInt(6) == 0;
-            int how = random.nextInt(3);
+            int how = random.nextInt(4);
             store.dieBeforeNextSave = crash && how == 0;
             store.dieMidTallies = crash && how == 1;
+            events.failNextPublish = crash && how == 2;
             try {
                 scoring.scoreAll(batch);
                 offset += size;
             } catch (IllegalStateException died) {
-                // Some tallies changed, responses not saved: the records come back below.
+                // Some tallies changed or sends failed, responses not saved: the records come back below.
                 store.dieBeforeNextSave = false;
                 store.dieMidTallies = false;
+                events.failNextPublish = false;
             }
             if (crash) {
                 // Back to an earlier committed offset: everything after it is delivered again, in order.

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.NpsMetricsUpdated;
+import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.statistics.NpsTally;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,20 @@ class ResponseScoringTests {
 
         assertThat(store.allTallies()).hasSize(4).allSatisfy((bucket, tally) -> assertThat(tally).isEqualTo(new NpsTally(1, 0, 0)));
         assertThat(events.scored).as("the first and its revision; the older copy after it is a duplicate").hasSize(2);
+    }
+
+    @Test
+    void aSendThatFailsLeavesEveryRevisionOfTheBatchToBePublishedWhenItComesBack() {
+        List<ScoringInput> batch = List.of(
+                new ScoringInput(response("r-1", "c-1", 2, NOW), 0, 1),
+                new ScoringInput(response("r-1", 2, "c-1", 9, NOW, "email", Map.of("region", "EMEA")), 0, 2));
+        events.failNextPublish = true;
+        assertThatThrownBy(() -> scoring.scoreAll(batch)).isInstanceOf(IllegalStateException.class);
+
+        scoring.scoreAll(batch);
+
+        assertThat(events.scored).extracting(ResponseScored::revision).as("the replaced first revision too").containsExactly(1, 2);
+        assertThat(store.allTallies()).hasSize(4).allSatisfy((bucket, tally) -> assertThat(tally).isEqualTo(new NpsTally(1, 0, 0)));
     }
 
     @Test
