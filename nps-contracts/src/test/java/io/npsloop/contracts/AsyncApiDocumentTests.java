@@ -51,7 +51,8 @@ class AsyncApiDocumentTests {
             Topics.ALERTS, new Topology(Set.of("alerting-service"), Set.of("followup-service", "reporting-service")),
             Topics.FOLLOWUPS, new Topology(Set.of("followup-service"), Set.of("reporting-service")),
             // survey-ingest requests an erasure; every service performs it and sends its receipt.
-            Topics.ERASURES, new Topology(SERVICES, SERVICES));
+            Topics.ERASURES, new Topology(SERVICES, SERVICES),
+            Topics.CHURN_RISK, new Topology(Set.of("reporting-service"), Set.of("alerting-service")));
 
     /**
      * Who sends and who acts on each event. Every event has one producing service, except the
@@ -71,7 +72,8 @@ class AsyncApiDocumentTests {
             Map.entry("ResurveyRequested", TOPOLOGY.get(Topics.FOLLOWUPS)),
             Map.entry("AdvocacyTaskCreated", TOPOLOGY.get(Topics.FOLLOWUPS)),
             Map.entry("CustomerErasureRequested", new Topology(Set.of("survey-ingest"), SERVICES)),
-            Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))));
+            Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))),
+            Map.entry("ChurnRiskUpdated", TOPOLOGY.get(Topics.CHURN_RISK)));
 
     private final JsonNode document = load();
 
@@ -102,7 +104,7 @@ class AsyncApiDocumentTests {
             expected.add(Topics.deadLetter(topic));
         }
 
-        assertThat(topics()).hasSize(6);
+        assertThat(topics()).hasSize(7);
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -195,7 +197,8 @@ class AsyncApiDocumentTests {
                 Map.entry("ResurveyRequested", Topics.FOLLOWUPS),
                 Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS),
                 Map.entry("CustomerErasureRequested", Topics.ERASURES),
-                Map.entry("CustomerErased", Topics.ERASURES));
+                Map.entry("CustomerErased", Topics.ERASURES),
+                Map.entry("ChurnRiskUpdated", Topics.CHURN_RISK));
         Map<String, String> carried = new TreeMap<>();
         channelsByAddress().forEach((address, channel) -> {
             if (topics().contains(address)) {

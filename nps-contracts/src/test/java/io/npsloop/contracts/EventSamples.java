@@ -31,7 +31,7 @@ final class EventSamples {
     static List<Record> all() {
         return List.of(responseSubmitted(), responseScored(), npsMetricsUpdated(), detractorAlertRaised(),
                 caseOpened(), caseStatusChanged(), contactAttempted(), rootCauseCoded(), incentiveOffered(), loopClosed(), resurveyRequested(), advocacyTaskCreated(),
-                customerErasureRequested(), customerErased());
+                customerErasureRequested(), customerErased(), churnRiskUpdated());
     }
 
     static Record of(Class<? extends Record> type) {
@@ -125,5 +125,21 @@ final class EventSamples {
         return new CustomerErased("e646424f-3d74-3388-8f37-99113214d057", EventTypes.CUSTOMER_ERASED,
                 CustomerErased.SCHEMA_VERSION, Instant.parse("2025-04-02T09:30:02.417Z"), ERASURE_ID, "alerting-service",
                 Map.of("alerts", 1L, "customer_alerts", 1L, "scored_responses", 2L, "notifications", 2L));
+    }
+
+    static ChurnRiskUpdated churnRiskUpdated() {
+        // 400 customers with an answer in the 3 months before; 60 cancelled from January to March.
+        // Detractors 20 of 80 (Wilson 0.1676-0.3551), passives 24 of 160, promoters 16 of 160; the
+        // billing theme 18 of 50 against 42 of 350 (lift 0.24).
+        ChurnRiskUpdated.ChurnRate detractors = new ChurnRiskUpdated.ChurnRate(80, 20, 0.25, 0.16761, 0.35511, false);
+        ChurnRiskUpdated.ChurnRate passives = new ChurnRiskUpdated.ChurnRate(160, 24, 0.15, 0.10281, 0.21383, false);
+        ChurnRiskUpdated.ChurnRate promoters = new ChurnRiskUpdated.ChurnRate(160, 16, 0.1, 0.06253, 0.15623, false);
+        ChurnRiskUpdated.ThemeChurn billing = new ChurnRiskUpdated.ThemeChurn("billing", List.of("invoice", "billing", "charged"),
+                new ChurnRiskUpdated.ChurnRate(50, 18, 0.36, 0.24124, 0.49859, false),
+                new ChurnRiskUpdated.ChurnRate(350, 42, 0.12, 0.0900, 0.15836, false), 0.24, 0.11473, 0.37584, 0.0004);
+        return new ChurnRiskUpdated("7d1c2b3a-0000-4000-8000-000000000020", EventTypes.CHURN_RISK_UPDATED,
+                ChurnRiskUpdated.SCHEMA_VERSION, Instant.parse("2025-04-01T02:00:00Z"), LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-03-31"), 3,
+                Map.of(Category.DETRACTOR, detractors, Category.PASSIVE, passives, Category.PROMOTER, promoters), List.of(billing));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,6 +92,19 @@ class SchemaMatchesRecordTests {
         assertThat(required(definitions.get("Money"))).isEqualTo(RecordComponents.nonNullable(Money.class));
         assertThat(propertyNames(definitions.get("Contact"))).isEqualTo(RecordComponents.names(Contact.class));
         assertThat(required(definitions.get("Contact"))).isEqualTo(RecordComponents.nonNullable(Contact.class));
+    }
+
+    @Test
+    void churnRateAndThemeDefinitionsAreTheirRecordComponents() {
+        JsonNode definitions = EventSchemas.document(EventSchemas.fileName(ChurnRiskUpdated.class)).get("$defs");
+
+        for (Map.Entry<String, Class<? extends Record>> nested : Map.<String, Class<? extends Record>>of(
+                "ChurnRate", ChurnRiskUpdated.ChurnRate.class, "ThemeChurn", ChurnRiskUpdated.ThemeChurn.class).entrySet()) {
+            assertThat(propertyNames(definitions.get(nested.getKey()))).as(nested.getKey())
+                    .isEqualTo(RecordComponents.names(nested.getValue()));
+            assertThat(required(definitions.get(nested.getKey()))).as(nested.getKey())
+                    .isEqualTo(RecordComponents.nonNullable(nested.getValue()));
+        }
     }
 
     @Test
