@@ -21,6 +21,8 @@ import io.npsloop.alerting.notifications.http.HttpNotificationSender;
 import io.npsloop.alerting.notifications.mail.MailNotificationSender;
 import io.npsloop.alerting.rules.DefaultRules;
 import io.npsloop.alerting.rules.NotificationTarget.Channel;
+import io.npsloop.alerting.rules.ChurnRiskCatalog;
+import io.npsloop.alerting.rules.ChurnRiskStore;
 import io.npsloop.alerting.rules.RuleCatalog;
 import io.npsloop.alerting.rules.RuleManagement;
 import io.npsloop.alerting.rules.RuleRepository;
@@ -58,6 +60,14 @@ class AlertingConfiguration {
         return new RuleCatalog(repository);
     }
 
+    /** Loaded before any record is consumed, so the first batch already reads the latest churn model. */
+    @Bean
+    ChurnRiskCatalog churnRiskCatalog(ChurnRiskStore store) {
+        ChurnRiskCatalog catalog = new ChurnRiskCatalog(store);
+        catalog.refresh();
+        return catalog;
+    }
+
     /** Seeds the configured default rules on first start and loads the catalog before any record is consumed. */
     @Bean
     RuleManagement ruleManagement(RuleRepository repository, RuleCatalog catalog, RuleValidation validation,
@@ -77,8 +87,9 @@ class AlertingConfiguration {
 
     @Bean
     AlertRaising alertRaising(RuleManagement seeded, RuleCatalog catalog, AlertStore store, CustomerAlerts customers,
-            ScoredResponses scored, NotificationOutbox outbox, AlertEvents events, OpenAlertWindow window, Clock clock) {
-        return new AlertRaising(catalog::current, store, customers, scored, outbox, events, window, clock);
+            ScoredResponses scored, NotificationOutbox outbox, AlertEvents events, OpenAlertWindow window, Clock clock,
+            ChurnRiskCatalog churn) {
+        return new AlertRaising(catalog::current, store, customers, scored, outbox, events, window, clock, churn::current);
     }
 
     @Bean(destroyMethod = "close")

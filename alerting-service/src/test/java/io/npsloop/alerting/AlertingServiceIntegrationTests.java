@@ -26,6 +26,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.alerting.alerts.AlertRaising;
 import io.npsloop.alerting.notifications.WebhookSignature;
+import io.npsloop.alerting.rules.ChurnModels;
+import io.npsloop.contracts.ChurnRiskUpdated;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Topics;
 import io.npsloop.infra.LocalInfrastructure;
@@ -283,6 +285,47 @@ class AlertingServiceIntegrationTests {
                 () -> JSON.readTree(get("/api/v1/alerts/" + AlertRaising.alertId(response), LEAD).body()),
                 node -> "DELIVERED".equals(node.path("notifications").path(0).path("status").asString()));
         assertThat(detail.path("notifications").path(0).path("attempts").path(0).path("outcome").asString()).isEqualTo("HTTP 204");
+    }
+
+    /**
+     * Reporting's churn model arrives on its topic; a rule on it then raises an alert for a passive
+     * whose comment mentions a theme that predicts churn, and not for a passive who mentions none.
+     */
+    @Test
+    void aRuleOnChurnRiskAlertsAboutAPassiveWithAChurnPredictingTheme() throws Exception {
+        double keptBefore = meters.find("nps.churn.models").tag("outcome", "kept").counters().stream().mapToDouble(c -> c.count()).sum();
+        ChurnRiskUpdated model = ChurnModels.model(Instant.now());
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(Topics.CHURN_RISK, ChurnRiskUpdated.KEY, JSON.writeValueAsString(model))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> meters.find("nps.churn.models").tag("outcome", "kept").counters().stream()
+                .mapToDouble(c -> c.count()).sum() > keptBefore);
+
+        String ruleId = "passive-at-risk-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = send("POST", "/api/v1/rules", ADMIN, """
+                {"id":"%s","enabled":true,"when":{"categories":["PASSIVE"],"churnThemes":true,"minChurnRisk":0.2},
+                 "then":{"severity":"HIGH","ownerQueue":"retention","firstContactSla":"PT24H"}}
+                """.formatted(ruleId));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("rule").path("when").path("churnThemes").asBoolean()).isTrue();
+
+        ResponseScored atRisk = detractor().id("r-" + UUID.randomUUID()).customer("c-" + UUID.randomUUID()).score(8)
+                .comment("Fine, but the invoice was wrong again").build();
+        ResponseScored notAtRisk = detractor().id("r-" + UUID.randomUUID()).customer("c-" + UUID.randomUUID()).score(8)
+                .comment("Delivery was late").build();
+        double evaluatedBefore = evaluated();
+        send(atRisk);
+        send(notAtRisk);
+        await().atMost(Duration.ofSeconds(60)).until(() -> evaluated() - evaluatedBefore >= 2);
+
+        JsonNode alert = JSON.readTree(get("/api/v1/alerts/" + AlertRaising.alertId(atRisk), LEAD).body());
+        assertThat(alert.path("ownerQueue").asString()).isEqualTo("retention");
+        assertThat(alert.path("matchedRules").toString()).contains(ruleId);
+        assertThat(get("/api/v1/alerts/" + AlertRaising.alertId(notAtRisk), LEAD).statusCode()).isEqualTo(404);
     }
 
     @Test

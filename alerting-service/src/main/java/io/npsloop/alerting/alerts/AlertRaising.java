@@ -21,6 +21,7 @@ import io.npsloop.alerting.alerts.CustomerAlerts.OpenAlert;
 import io.npsloop.alerting.notifications.Notification;
 import io.npsloop.alerting.notifications.NotificationOutbox;
 import io.npsloop.alerting.rules.AlertRule;
+import io.npsloop.alerting.rules.ChurnRiskModel;
 import io.npsloop.alerting.rules.NotificationTarget;
 import io.npsloop.alerting.rules.RuleEvaluation;
 import io.npsloop.contracts.DetractorAlertRaised;
@@ -60,9 +61,19 @@ public class AlertRaising {
     private final AlertEvents events;
     private final OpenAlertWindow window;
     private final Clock clock;
+    private final Supplier<ChurnRiskModel> churn;
 
+    /** Without a churn model: rules on churn risk match nothing. */
     public AlertRaising(Supplier<List<AlertRule>> rules, AlertStore store, CustomerAlerts customers,
             ScoredResponses scored, NotificationOutbox outbox, AlertEvents events, OpenAlertWindow window, Clock clock) {
+        this(rules, store, customers, scored, outbox, events, window, clock, () -> ChurnRiskModel.NONE);
+    }
+
+    /** {@code churn} gives the churn model in force (read once per batch). */
+    public AlertRaising(Supplier<List<AlertRule>> rules, AlertStore store, CustomerAlerts customers,
+            ScoredResponses scored, NotificationOutbox outbox, AlertEvents events, OpenAlertWindow window, Clock clock,
+            Supplier<ChurnRiskModel> churn) {
+        this.churn = churn;
         this.rules = rules;
         this.store = store;
         this.customers = customers;
@@ -132,6 +143,7 @@ public class AlertRaising {
         scored.recordAll(responses);
 
         List<AlertRule> inForce = rules.get();
+        ChurnRiskModel churnInForce = churn.get();
         List<String> ownIds = responses.stream().map(AlertRaising::alertId).toList();
         Set<String> distinctIds = new LinkedHashSet<>(ownIds);
         Map<String, StoredAlert> alerts = new HashMap<>(store.findAll(distinctIds));
@@ -145,7 +157,7 @@ public class AlertRaising {
         for (int i = 0; i < responses.size(); i++) {
             String ownId = ownIds.get(i);
             boolean settled = alerts.containsKey(ownId) || attachedTo.containsKey(ownId);
-            Optional<RuleEvaluation.Decision> decision = settled ? Optional.empty() : RuleEvaluation.evaluate(responses.get(i), inForce);
+            Optional<RuleEvaluation.Decision> decision = settled ? Optional.empty() : RuleEvaluation.evaluate(responses.get(i), inForce, churnInForce);
             decisions.add(decision);
             if (decision.isPresent()) {
                 deciding.add(responses.get(i).customerId());

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.npsloop.alerting.alerts.CustomerAlerts.OpenAlert;
 import io.npsloop.alerting.rules.AlertRule;
+import io.npsloop.alerting.rules.ChurnRiskModel;
 import io.npsloop.alerting.rules.RuleEvaluation;
 import io.npsloop.alerting.rules.RuleMatching;
 import io.npsloop.contracts.ResponseScored;
@@ -23,7 +24,13 @@ public final class DryRun {
     private DryRun() {
     }
 
+    /** Without a churn model: rules on churn risk match nothing. */
     public static Report run(List<AlertRule> rules, List<ResponseScored> responses, OpenAlertWindow window) {
+        return run(rules, responses, window, ChurnRiskModel.NONE);
+    }
+
+    /** With the churn model in force now (not the one in force when each response arrived). */
+    public static Report run(List<AlertRule> rules, List<ResponseScored> responses, OpenAlertWindow window, ChurnRiskModel churn) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (AlertRule rule : rules) {
             counts.put(rule.id(), new int[3]);
@@ -33,11 +40,11 @@ public final class DryRun {
         int raised = 0;
         for (ResponseScored response : responses) {
             for (AlertRule rule : rules) {
-                if (rule.enabled() && RuleMatching.matches(rule.when(), response)) {
+                if (rule.enabled() && RuleMatching.matches(rule.when(), response, churn)) {
                     counts.get(rule.id())[0]++;
                 }
             }
-            Optional<RuleEvaluation.Decision> decision = RuleEvaluation.evaluate(response, rules);
+            Optional<RuleEvaluation.Decision> decision = RuleEvaluation.evaluate(response, rules, churn);
             if (decision.isEmpty()) {
                 continue;
             }

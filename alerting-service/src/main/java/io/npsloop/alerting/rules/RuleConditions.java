@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param commentKeywords the comment contains any of these (substring match, so it works on Chinese or Japanese text)
  * @param minAccountValue the account is worth at least this much, in this currency (other currencies never match: no conversion)
  * @param noComment true: only responses without a comment match; false: only responses with one
+ * @param minChurnRisk the response's churn risk ({@link ChurnRiskModel#assess}: the lower bound of the churn rate
+ *        of the riskiest group it belongs to) is at least this share, 0-1
+ * @param churnThemes true: only responses whose comment mentions a theme that predicts churn match; false: only those
+ *        that mention none
  */
 public record RuleConditions(
         @Nullable Integer minScore,
@@ -37,18 +41,35 @@ public record RuleConditions(
         @Nullable List<String> surveys,
         @Nullable List<String> commentKeywords,
         @Nullable Money minAccountValue,
-        @Nullable Boolean noComment) {
+        @Nullable Boolean noComment,
+        @Nullable Double minChurnRisk,
+        @Nullable Boolean churnThemes) {
+
+    /** Without the churn conditions. */
+    public RuleConditions(@Nullable Integer minScore, @Nullable Integer maxScore, @Nullable Set<Category> categories,
+            @Nullable Set<Category> previousCategories, @Nullable Integer minScoreDrop,
+            @Nullable Map<String, List<String>> attributes, @Nullable List<String> channels, @Nullable List<String> touchpoints,
+            @Nullable List<String> surveys, @Nullable List<String> commentKeywords, @Nullable Money minAccountValue,
+            @Nullable Boolean noComment) {
+        this(minScore, maxScore, categories, previousCategories, minScoreDrop, attributes, channels, touchpoints, surveys,
+                commentKeywords, minAccountValue, noComment, null, null);
+    }
 
     /** A score range and nothing else. */
     public static RuleConditions scoreBetween(int min, int max) {
         return new RuleConditions(min, max, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** Whether a condition needs the churn model to be decided. */
+    public boolean readsChurn() {
+        return minChurnRisk != null || churnThemes != null;
+    }
+
     public boolean isEmpty() {
         return minScore == null && maxScore == null && empty(categories) && empty(previousCategories)
                 && minScoreDrop == null && (attributes == null || attributes.isEmpty()) && empty(channels)
                 && empty(touchpoints) && empty(surveys) && empty(commentKeywords) && minAccountValue == null
-                && noComment == null;
+                && noComment == null && minChurnRisk == null && churnThemes == null;
     }
 
     private static boolean empty(java.util.@Nullable Collection<?> values) {

@@ -28,10 +28,15 @@ public final class RuleEvaluation {
     private RuleEvaluation() {
     }
 
+    /** Without a churn model: rules on churn risk match nothing. */
     public static Optional<Decision> evaluate(ResponseScored response, List<AlertRule> rules) {
+        return evaluate(response, rules, ChurnRiskModel.NONE);
+    }
+
+    public static Optional<Decision> evaluate(ResponseScored response, List<AlertRule> rules, ChurnRiskModel churn) {
         List<AlertRule> matched = new ArrayList<>();
         for (AlertRule rule : rules) {
-            if (rule.enabled() && RuleMatching.matches(rule.when(), response)) {
+            if (rule.enabled() && RuleMatching.matches(rule.when(), response, churn)) {
                 matched.add(rule);
             }
         }

@@ -11,7 +11,12 @@ public final class RuleMatching {
     private RuleMatching() {
     }
 
+    /** Without a churn model: the churn conditions never match. */
     public static boolean matches(RuleConditions when, ResponseScored response) {
+        return matches(when, response, ChurnRiskModel.NONE);
+    }
+
+    public static boolean matches(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
         return scoreInRange(when, response)
                 && categoryMatches(when, response)
                 && previousCategoryMatches(when, response)
@@ -22,7 +27,9 @@ public final class RuleMatching {
                 && surveyMatches(when, response)
                 && commentContainsKeyword(when, response)
                 && accountValueAtLeast(when, response)
-                && commentPresenceMatches(when, response);
+                && commentPresenceMatches(when, response)
+                && churnRiskAtLeast(when, response, churn)
+                && churnThemesMatch(when, response, churn);
     }
 
     static boolean scoreInRange(RuleConditions when, ResponseScored response) {
@@ -97,5 +104,21 @@ public final class RuleMatching {
             return true;
         }
         return when.noComment() == TextMatching.isBlank(response.comment());
+    }
+
+    /** Before any churn was observed no response has a risk, so a rule that asks for one matches nothing. */
+    static boolean churnRiskAtLeast(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
+        if (when.minChurnRisk() == null) {
+            return true;
+        }
+        double risk = churn.assess(response).risk();
+        return risk > 0 && risk >= when.minChurnRisk();
+    }
+
+    static boolean churnThemesMatch(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
+        if (when.churnThemes() == null) {
+            return true;
+        }
+        return when.churnThemes() == !churn.assess(response).predictive().isEmpty();
     }
 }

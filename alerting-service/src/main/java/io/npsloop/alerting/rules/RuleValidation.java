@@ -91,6 +91,9 @@ public final class RuleValidation {
                 problems.add(new Problem(at + "minAccountValue.currency", "must be an ISO 4217 code such as EUR"));
             }
         }
+        if (when.minChurnRisk() != null && !(when.minChurnRisk() > 0 && when.minChurnRisk() <= 1)) {
+            problems.add(new Problem(at + "minChurnRisk", "must be a share above 0 and at most 1, such as 0.15"));
+        }
     }
 
     private void actions(RuleActions then, String at, List<Problem> problems) {

@@ -34,7 +34,7 @@ class RuleValidationTests {
     void everyBadFieldIsNamed() {
         AlertRule rule = new AlertRule("Bad Id!", "x", true,
                 new RuleConditions(7, 3, null, null, 0, null, null, null, null, List.of(" "),
-                        new Money(new BigDecimal("-1"), "euro"), null),
+                        new Money(new BigDecimal("-1"), "euro"), null, 1.5, null),
                 new RuleActions(null, "", List.of(
                         new NotificationTarget("ops", NotificationTarget.Channel.WEBHOOK, "http://169.254.169.254/latest"),
                         new NotificationTarget("lead", NotificationTarget.Channel.EMAIL, "not-an-email")),
@@ -42,7 +42,7 @@ class RuleValidationTests {
 
         assertThat(validation.problems(rule)).extracting(RuleValidation.Problem::field).containsExactlyInAnyOrder(
                 "id", "when.maxScore", "when.minScoreDrop", "when.commentKeywords[0]", "when.minAccountValue.amount",
-                "when.minAccountValue.currency", "then.severity", "then.ownerQueue", "then.firstContactSla",
+                "when.minAccountValue.currency", "when.minChurnRisk", "then.severity", "then.ownerQueue", "then.firstContactSla",
                 "then.notifications[0].address", "then.notifications[1].address");
     }
 
@@ -53,5 +53,20 @@ class RuleValidationTests {
                 new RuleActions(Severity.NORMAL, "care", null, Duration.ofHours(4), null));
 
         assertThat(validation.problems(rule)).extracting(RuleValidation.Problem::field).containsExactly("when");
+    }
+
+    @Test
+    void aChurnRiskIsAShareAboveZeroAndAtMostOne() {
+        for (double bad : new double[] {0, -0.1, 1.01, Double.NaN}) {
+            AlertRule rule = new AlertRule("at-risk", "", true,
+                    new RuleConditions(null, null, null, null, null, null, null, null, null, null, null, null, bad, null),
+                    new RuleActions(Severity.NORMAL, "care", null, Duration.ofHours(4), null));
+            assertThat(validation.problems(rule)).as("minChurnRisk %s", bad).extracting(RuleValidation.Problem::field)
+                    .containsExactly("when.minChurnRisk");
+        }
+        AlertRule themesOnly = new AlertRule("at-risk", "", true,
+                new RuleConditions(null, null, null, null, null, null, null, null, null, null, null, null, null, true),
+                new RuleActions(Severity.NORMAL, "care", null, Duration.ofHours(4), null));
+        assertThat(validation.problems(themesOnly)).as("churnThemes alone is a condition").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.npsloop.alerting.AlertingProperties;
 import io.npsloop.alerting.alerts.ScoredResponses;
 import io.npsloop.alerting.notifications.NotificationDispatcher;
+import io.npsloop.alerting.rules.ChurnRiskCatalog;
 import io.npsloop.alerting.rules.RuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The background jobs, each at its configured interval: draining the notifications outbox,
- * reloading the rules (changes made through another instance), evicting old scored responses.
+ * reloading the rules and the churn model (changes made or consumed by another instance), evicting
+ * old scored responses.
  * A failing run is logged and the next one tries again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,15 +28,17 @@ class AlertingSchedules implements SchedulingConfigurer {
 
     private final NotificationDispatcher dispatcher;
     private final RuleCatalog catalog;
+    private final ChurnRiskCatalog churn;
     private final ScoredResponses scored;
     private final AlertingProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    AlertingSchedules(NotificationDispatcher dispatcher, RuleCatalog catalog, ScoredResponses scored,
+    AlertingSchedules(NotificationDispatcher dispatcher, RuleCatalog catalog, ChurnRiskCatalog churn, ScoredResponses scored,
             AlertingProperties properties, MeterRegistry meters, Clock clock) {
         this.dispatcher = dispatcher;
         this.catalog = catalog;
+        this.churn = churn;
         this.scored = scored;
         this.properties = properties;
         this.meters = meters;
@@ -47,6 +51,7 @@ class AlertingSchedules implements SchedulingConfigurer {
                 () -> meters.counter("nps.notifications.attempts").increment(dispatcher.dispatchDue())),
                 properties.notifications().dispatchInterval());
         registrar.addFixedDelayTask(() -> run("refresh rules", catalog::refresh), properties.rules().refreshInterval());
+        registrar.addFixedDelayTask(() -> run("refresh the churn model", churn::refresh), properties.rules().refreshInterval());
         registrar.addFixedDelayTask(() -> run("evict scored responses", () -> scored.evictAnsweredBefore(
                 clock.instant().minus(Duration.ofDays(properties.dryRun().retentionDays())))),
                 properties.dryRun().evictionInterval());

@@ -15,6 +15,7 @@ import io.npsloop.alerting.alerts.DryRun;
 import io.npsloop.alerting.alerts.OpenAlertWindow;
 import io.npsloop.alerting.alerts.ScoredResponses;
 import io.npsloop.alerting.rules.AlertRule;
+import io.npsloop.alerting.rules.ChurnRiskCatalog;
 import io.npsloop.alerting.rules.RuleManagement;
 import io.npsloop.alerting.rules.RuleRepository.RuleVersion;
 import io.npsloop.alerting.rules.RuleRepository.StoredRule;
@@ -54,9 +55,11 @@ class RulesController {
     private final OpenAlertWindow window;
     private final AlertingProperties properties;
     private final Clock clock;
+    private final ChurnRiskCatalog churn;
 
     RulesController(RuleManagement rules, RuleValidation validation, ScoredResponses scored,
-            OpenAlertWindow window, AlertingProperties properties, Clock clock) {
+            OpenAlertWindow window, AlertingProperties properties, Clock clock, ChurnRiskCatalog churn) {
+        this.churn = churn;
         this.rules = rules;
         this.validation = validation;
         this.scored = scored;
@@ -144,7 +147,7 @@ class RulesController {
             throw new RuleManagement.RuleProblemsException(problems);
         }
         Instant from = clock.instant().minus(Duration.ofDays(request.days()));
-        return DryRun.run(request.rules(), scored.answeredSince(from), window);
+        return DryRun.run(request.rules(), scored.answeredSince(from), window, churn.current());
     }
 
     /** A proposed rule set and how many days back to replay it. */

@@ -12,10 +12,14 @@ import io.npsloop.alerting.Responses;
 import io.npsloop.alerting.alerts.OpenAlertWindow;
 import io.npsloop.alerting.alerts.ScoredResponses;
 import io.npsloop.alerting.notifications.OutboundUrlPolicy;
+import io.npsloop.alerting.rules.ChurnModels;
+import io.npsloop.alerting.rules.ChurnRiskCatalog;
+import io.npsloop.alerting.rules.ChurnRiskStore;
 import io.npsloop.alerting.rules.InMemoryRuleRepository;
 import io.npsloop.alerting.rules.RuleCatalog;
 import io.npsloop.alerting.rules.RuleManagement;
 import io.npsloop.alerting.rules.RuleValidation;
+import io.npsloop.contracts.ChurnRiskUpdated;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
@@ -99,6 +103,25 @@ class RulesMvcTests {
         RuleManagement ruleManagement(RuleValidation validation, Clock clock) {
             InMemoryRuleRepository repository = new InMemoryRuleRepository();
             return new RuleManagement(repository, new RuleCatalog(repository), validation, clock);
+        }
+
+        /** The sample churn model: detractors' churn at least 0.1676, passives' at least 0.1028. */
+        @Bean
+        ChurnRiskCatalog churnRiskCatalog() {
+            ChurnRiskUpdated model = ChurnModels.model(T0);
+            ChurnRiskCatalog catalog = new ChurnRiskCatalog(new ChurnRiskStore() {
+                @Override
+                public ChurnRiskUpdated latest() {
+                    return model;
+                }
+
+                @Override
+                public boolean keepIfNewer(ChurnRiskUpdated update) {
+                    return false;
+                }
+            });
+            catalog.refresh();
+            return catalog;
         }
 
         @Bean
@@ -287,6 +310,16 @@ class RulesMvcTests {
                 .andExpect(jsonPath("$.rules[0].matched").value(1))
                 .andExpect(jsonPath("$.rules[0].decided").value(0))
                 .andExpect(jsonPath("$.rules[1].raised").value(1));
+
+        // The churn model in force now: the detractor's risk (0.1676) reaches 0.15, the passive's (0.1028) does not.
+        mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer " + ALICE)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"days":7,"rules":[
+                                  {"id":"at-risk","enabled":true,"when":{"minChurnRisk":0.15},
+                                   "then":{"severity":"NORMAL","ownerQueue":"retention","firstContactSla":"PT48H"}}]}
+                                """))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[0].matched").value(1));
 
         mvc.perform(post("/api/v1/rules/dry-run").header("Authorization", "Bearer " + ALICE)
                         .contentType(MediaType.APPLICATION_JSON).content("""
