@@ -21,7 +21,13 @@ public record AdvocacyTaskCreated(
         String task,
         int score,
         @Nullable String accountId,
-        Instant slaDueAt) {
+        Instant slaDueAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -19,7 +19,13 @@ public record CaseOpened(
         String queue,
         int priority,
         Instant slaDueAt,
-        @Nullable Money accountValue) {
+        @Nullable Money accountValue) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -26,7 +26,13 @@ public record CaseStatusChanged(
         String toState,
         String actor,
         @Nullable String reason,
-        @Nullable String owner) {
+        @Nullable String owner) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

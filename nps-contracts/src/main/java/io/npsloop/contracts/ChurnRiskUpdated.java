@@ -28,7 +28,7 @@ public record ChurnRiskUpdated(
         LocalDate to,
         int windowMonths,
         Map<Category, ChurnRate> byCategory,
-        List<ThemeChurn> themes) {
+        List<ThemeChurn> themes) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -59,5 +59,10 @@ public record ChurnRiskUpdated(
      */
     public record ThemeChurn(String theme, List<String> keywords, ChurnRate mentioned, ChurnRate others, double lift,
             @Nullable Double liftLower, @Nullable Double liftUpper, @Nullable Double adjustedPValue) {
+    }
+
+    @Override
+    public String key() {
+        return KEY;
     }
 }

@@ -26,7 +26,13 @@ public record ContactAttempted(
         @Nullable Instant callbackAt,
         int attemptNumber,
         boolean firstContact,
-        Instant caseOpenedAt) {
+        Instant caseOpenedAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

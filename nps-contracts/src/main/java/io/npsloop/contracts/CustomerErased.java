@@ -15,7 +15,13 @@ public record CustomerErased(
         Instant occurredAt,
         String erasureId,
         String service,
-        Map<String, Long> erased) {
+        Map<String, Long> erased) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The erasure id: a request and every receipt for it share a partition. */
+    @Override
+    public String key() {
+        return erasureId;
+    }
 }

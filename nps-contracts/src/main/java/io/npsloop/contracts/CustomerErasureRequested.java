@@ -16,12 +16,18 @@ public record CustomerErasureRequested(
         Instant occurredAt,
         String erasureId,
         String customerId,
-        String requestedBy) {
+        String requestedBy) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** What the customer id becomes everywhere: the same in every service, and unrelated to the old one. */
     public String replacementCustomerId() {
         return "erased-" + erasureId;
+    }
+
+    /** The erasure id: a request and every receipt for it share a partition. */
+    @Override
+    public String key() {
+        return erasureId;
     }
 }

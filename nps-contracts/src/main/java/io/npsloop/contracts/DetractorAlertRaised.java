@@ -35,7 +35,7 @@ public record DetractorAlertRaised(
         Instant slaDueAt,
         @Nullable String escalatedTo,
         @Nullable Map<String, Severity> ruleSeverities,
-        @Nullable List<String> notificationTargets) {
+        @Nullable List<String> notificationTargets) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -48,5 +48,11 @@ public record DetractorAlertRaised(
         this(eventId, eventType, schemaVersion, occurredAt, alertId, responseId, customerId, accountId, contact, score,
                 category, comment, channel, touchpoint, attributes, accountValue, severity, ownerQueue, matchedRules,
                 raisedAt, slaDueAt, null, null, null);
+    }
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
     }
 }

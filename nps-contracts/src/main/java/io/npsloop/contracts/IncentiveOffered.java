@@ -26,7 +26,13 @@ public record IncentiveOffered(
         @Nullable String incentiveId,
         @Nullable String incentiveType,
         @Nullable Money cost,
-        @Nullable Boolean accepted) {
+        @Nullable Boolean accepted) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -23,7 +23,13 @@ public record LoopClosed(
         int score,
         Category category,
         String transition,
-        Instant answeredAt) {
+        Instant answeredAt) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -50,7 +50,7 @@ public record NpsMetricsUpdated(
         @Nullable List<Long> scores,
         @Nullable Double lower,
         @Nullable Double upper,
-        @Nullable Boolean insufficient) {
+        @Nullable Boolean insufficient) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -72,6 +72,7 @@ public record NpsMetricsUpdated(
     }
 
     /** The record key: one current state per dimension, segment, period and end day. */
+    @Override
     public String key() {
         return dimension + "|" + segment + "|" + period + "|" + to;
     }

@@ -31,12 +31,18 @@ public record ResponseScored(
         @Nullable String channel,
         @Nullable String touchpoint,
         Map<String, String> attributes,
-        @Nullable Money accountValue) {
+        @Nullable Money accountValue) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** The transition from the previous category, such as {@code DETRACTOR->PROMOTER}; null on a first answer. */
     public @Nullable String transition() {
         return previousCategory == null ? null : previousCategory + "->" + category;
+    }
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
     }
 }

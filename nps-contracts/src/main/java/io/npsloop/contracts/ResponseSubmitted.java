@@ -29,7 +29,13 @@ public record ResponseSubmitted(
         @Nullable String channel,
         @Nullable String touchpoint,
         Map<String, String> attributes,
-        @Nullable Money accountValue) {
+        @Nullable Money accountValue) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -19,7 +19,13 @@ public record ResurveyRequested(
         long sequence,
         String queue,
         String actor,
-        @Nullable Contact contact) {
+        @Nullable Contact contact) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

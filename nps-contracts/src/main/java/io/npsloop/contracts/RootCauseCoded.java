@@ -21,7 +21,13 @@ public record RootCauseCoded(
         String queue,
         String actor,
         List<String> categories,
-        @Nullable String otherText) {
+        @Nullable String otherText) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The customer id: one customer's events stay in order on one partition. */
+    @Override
+    public String key() {
+        return customerId;
+    }
 }

@@ -1,6 +1,5 @@
 package io.npsloop.alerting.alerts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.npsloop.alerting.alerts.AlertStore.Attachment;
@@ -25,6 +23,7 @@ import io.npsloop.alerting.rules.ChurnRiskModel;
 import io.npsloop.alerting.rules.NotificationTarget;
 import io.npsloop.alerting.rules.RuleEvaluation;
 import io.npsloop.contracts.DetractorAlertRaised;
+import io.npsloop.contracts.EventIds;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.ResponseScored;
 import org.jspecify.annotations.Nullable;
@@ -270,7 +269,6 @@ public class AlertRaising {
 
     /** One alert per response: the id is a name-based UUID of the response's source and id. */
     public static String alertId(ResponseScored response) {
-        return UUID.nameUUIDFromBytes(("alert|" + response.source() + "|" + response.responseId())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return EventIds.derived("alert", response.source(), response.responseId());
     }
 }

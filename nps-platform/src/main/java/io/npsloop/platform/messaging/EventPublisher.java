@@ -2,6 +2,7 @@ package io.npsloop.platform.messaging;
 
 import java.time.Instant;
 
+import io.npsloop.contracts.Event;
 import org.springframework.cloud.stream.function.StreamBridge;
 
 /**
@@ -21,6 +22,12 @@ public class EventPublisher {
         this.source = sourceOf(applicationName);
     }
 
+    /** The event under its own key, id, type and time. */
+    public void publish(String binding, Event event) {
+        publish(binding, event, event.key(), event.eventId(), event.eventType(), event.occurredAt());
+    }
+
+    /** A payload that is not an {@link Event} record (a tree, or a record of an earlier version). */
     public void publish(String binding, Object event, String key, String eventId, String eventType, Instant time) {
         boolean sent = streamBridge.send(binding,
                 EventMessages.cloudEvent(event, key, eventId, eventType, source, time));

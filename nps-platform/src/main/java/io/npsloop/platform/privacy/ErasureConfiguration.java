@@ -1,17 +1,16 @@
 package io.npsloop.platform.privacy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import io.npsloop.contracts.CustomerErased;
 import io.npsloop.contracts.CustomerErasureRequested;
+import io.npsloop.contracts.EventIds;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.platform.messaging.EventPublisher;
 import io.npsloop.platform.messaging.MessagingConfiguration;
@@ -61,9 +60,9 @@ public class ErasureConfiguration {
                 String replacement = erasedCustomers.record(request.customerId(), request.replacementCustomerId(), now);
                 Map<String, Long> erased = PersonalDataEraser.eraseAll(erasers, request.customerId(), replacement);
                 CustomerErased receipt = new CustomerErased(
-                        UUID.nameUUIDFromBytes((request.erasureId() + "|" + service).getBytes(StandardCharsets.UTF_8)).toString(),
+                        EventIds.derived(request.erasureId(), service),
                         EventTypes.CUSTOMER_ERASED, CustomerErased.SCHEMA_VERSION, now, request.erasureId(), service, erased);
-                publisher.publish(OUTPUT_BINDING, receipt, request.erasureId(), receipt.eventId(), receipt.eventType(), receipt.occurredAt());
+                publisher.publish(OUTPUT_BINDING, receipt);
                 // The erasure id only: the customer id is exactly what must not reach the logs.
                 log.info("Erasure {} done in {}: {}", request.erasureId(), service, erased);
             } else if (EventTypes.CUSTOMER_ERASED.equals(type)) {

@@ -1,6 +1,5 @@
 package io.npsloop.scoring.nps;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
+import io.npsloop.contracts.EventIds;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;
 import io.npsloop.contracts.ResponseScored;
@@ -230,6 +229,6 @@ public class ResponseScoring {
 
     /** Ids derived from the input, so a republished event has the id of its first publication. */
     static String derivedId(String kind, String key, long revision) {
-        return UUID.nameUUIDFromBytes((kind + "|" + key + "|" + revision).getBytes(StandardCharsets.UTF_8)).toString();
+        return EventIds.derived(kind, key, revision);
     }
 }

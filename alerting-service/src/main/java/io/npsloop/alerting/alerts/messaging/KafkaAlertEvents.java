@@ -29,7 +29,7 @@ class KafkaAlertEvents implements AlertEvents {
     @Override
     public void raisedAll(List<DetractorAlertRaised> alerts) {
         sender.sendAll(alerts.stream()
-                .map(alert -> new OutgoingEvent(BINDING, alert.customerId(), alert, alert.eventId(), alert.eventType(), alert.occurredAt()))
+                .map(alert -> OutgoingEvent.of(BINDING, alert))
                 .toList());
         alerts.forEach(alert -> meters.counter("nps.alerts.raised", "severity", alert.severity().name()).increment());
     }

@@ -32,10 +32,10 @@ class KafkaScoringEvents implements ScoringEvents {
     public void publish(List<ResponseScored> scored, List<NpsMetricsUpdated> metrics) {
         List<OutgoingEvent> events = new ArrayList<>(scored.size() + metrics.size());
         for (ResponseScored event : scored) {
-            events.add(new OutgoingEvent(SCORED_BINDING, event.customerId(), event, event.eventId(), event.eventType(), event.occurredAt()));
+            events.add(OutgoingEvent.of(SCORED_BINDING, event));
         }
         for (NpsMetricsUpdated event : metrics) {
-            events.add(new OutgoingEvent(METRICS_BINDING, event.key(), event, event.eventId(), event.eventType(), event.occurredAt()));
+            events.add(OutgoingEvent.of(METRICS_BINDING, event));
         }
         sender.sendAll(events);
     }
