@@ -6,31 +6,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.npsloop.contracts.Severity;
-import io.npsloop.followup.FollowupProperties;
-import io.npsloop.followup.incentives.IncentiveStore;
-import io.npsloop.followup.rootcauses.RootCauseStore;
-import io.npsloop.platform.security.AccessRules;
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
-import io.npsloop.platform.security.SecurityConfiguration;
-import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,14 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * advice, security filter chain and access rules, with bearer tokens of the development issuer
  * and the domain on in-memory ports.
  */
-@WebMvcTest(properties = "spring.config.name=nps-platform,followup-service",
-        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AccessRules.class))
-// The slice brings no servlet security of its own: the platform's filter chain and the Boot security
-// it builds on are imported, so 401 and 403 come from the same chain as in the running service.
-@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class, SecurityConfiguration.class})
-@Import({ProblemDetailsAdvice.class, FollowupProblemsMvcTests.Domain.class})
-// One in-memory domain for the class: each test opens its own case.
+@FollowupWebSlice
 class FollowupProblemsMvcTests {
 
     private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
@@ -88,36 +64,6 @@ class FollowupProblemsMvcTests {
     InMemoryFollowup f;
 
     private String caseId;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(FollowupProperties.class)
-    static class Domain {
-
-        @Bean
-        InMemoryFollowup followup() {
-            return new InMemoryFollowup();
-        }
-
-        @Bean
-        CaseWork caseWork(InMemoryFollowup f) {
-            return f.work;
-        }
-
-        @Bean
-        CaseStore caseStore(InMemoryFollowup f) {
-            return f.store;
-        }
-
-        @Bean
-        RootCauseStore rootCauseStore(InMemoryFollowup f) {
-            return f.rootCauses;
-        }
-
-        @Bean
-        IncentiveStore incentiveStore(InMemoryFollowup f) {
-            return f.incentives;
-        }
-    }
 
     /** One refused request: who sends what (the bearer token, none if null), and the problem it must get. */
     record Refusal(String name, String method, String path, @Nullable String token, @Nullable String body, int status,
