@@ -16,9 +16,11 @@ import io.npsloop.followup.cases.SlaWatch;
 import io.npsloop.followup.incentives.AssignmentNumbers;
 import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
+import io.npsloop.followup.incentives.ExperimentAssignment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
 import io.npsloop.followup.incentives.IncentiveStore;
+import io.npsloop.followup.rootcauses.RootCauseCoding;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
 import org.springframework.boot.ApplicationRunner;
@@ -67,8 +69,8 @@ class FollowupConfiguration {
     @Bean
     CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
             AssignmentNumbers numbers, CasePolicy policy, CaseMetrics metrics, Clock clock, FollowupProperties properties) {
-        return new CaseWork(store, relay, rootCauses, incentives, numbers,
-                KeyedAssignment.ofSecret(properties.assignmentSecret()), policy, metrics, clock);
+        return new CaseWork(store, relay, new RootCauseCoding(rootCauses), new ExperimentAssignment(incentives, numbers,
+                KeyedAssignment.ofSecret(properties.assignmentSecret())), policy, metrics, clock);
     }
 
     @Bean

@@ -65,26 +65,11 @@ public class CaseOpening {
     }
 
     private static CaseStore.NewCase recovery(DetractorAlertRaised alert, Instant now) {
-        FollowupCase candidate = FollowupCase.Builder.empty()
-                .caseId(caseId(alert.alertId()))
-                .kind(CaseKind.RECOVERY)
-                .alertId(alert.alertId())
-                .responseId(alert.responseId())
-                .customerId(alert.customerId())
-                .accountId(alert.accountId())
-                .contact(alert.contact())
-                .score(alert.score())
-                .comment(alert.comment())
-                .severity(alert.severity())
-                .matchedRules(Objects.requireNonNullElse(alert.matchedRules(), List.of()))
-                .queue(alert.ownerQueue())
-                .priority(Priority.of(alert.severity(), alert.accountValue()))
-                .state(CaseState.OPEN)
-                .openedAt(now)
-                .answeredAt(alert.occurredAt())
-                .slaDueAt(alert.slaDueAt())
-                .accountValue(alert.accountValue())
-                .build();
+        FollowupCase candidate = FollowupCase.opened(caseId(alert.alertId()), CaseKind.RECOVERY, alert.alertId(),
+                alert.responseId(), alert.customerId(), alert.accountId(), alert.contact(), alert.score(),
+                alert.comment(), alert.severity(), Objects.requireNonNullElse(alert.matchedRules(), List.of()),
+                alert.ownerQueue(), Priority.of(alert.severity(), alert.accountValue()), now, alert.occurredAt(),
+                alert.slaDueAt(), alert.accountValue(), 0, null);
         String eventId = CaseEventFactory.derivedId("opened", candidate.caseId());
         CaseOpened opened = new CaseOpened(eventId, EventTypes.CASE_OPENED, CaseOpened.SCHEMA_VERSION, now,
                 candidate.caseId(), candidate.alertId(), candidate.responseId(), candidate.customerId(),
@@ -111,27 +96,11 @@ public class CaseOpening {
         if (task == null) {
             return null;
         }
-        FollowupCase candidate = FollowupCase.Builder.empty()
-                .caseId(advocacyCaseId(scored.responseId()))
-                .kind(CaseKind.ADVOCACY)
-                .alertId(scored.eventId())
-                .responseId(scored.responseId())
-                .customerId(scored.customerId())
-                .accountId(scored.accountId())
-                .contact(scored.contact())
-                .score(scored.score())
-                .comment(scored.comment())
-                .severity(Severity.NORMAL)
-                .queue(advocacyRule.queue())
-                .priority(Priority.of(Severity.NORMAL, scored.accountValue()))
-                .state(CaseState.OPEN)
-                .openedAt(now)
-                .answeredAt(scored.occurredAt())
-                .slaDueAt(now.plus(policy.advocacySla()))
-                .accountValue(scored.accountValue())
-                .sequence(1)
-                .task(task)
-                .build();
+        FollowupCase candidate = FollowupCase.opened(advocacyCaseId(scored.responseId()), CaseKind.ADVOCACY,
+                scored.eventId(), scored.responseId(), scored.customerId(), scored.accountId(), scored.contact(),
+                scored.score(), scored.comment(), Severity.NORMAL, List.of(), advocacyRule.queue(),
+                Priority.of(Severity.NORMAL, scored.accountValue()), now, scored.occurredAt(),
+                now.plus(policy.advocacySla()), scored.accountValue(), 1, task);
         String eventId = CaseEventFactory.eventId(candidate.caseId(), 1);
         AdvocacyTaskCreated created = new AdvocacyTaskCreated(eventId, EventTypes.ADVOCACY_TASK_CREATED,
                 AdvocacyTaskCreated.SCHEMA_VERSION, now, candidate.caseId(), candidate.customerId(),

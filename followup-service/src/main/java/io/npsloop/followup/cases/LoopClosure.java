@@ -73,7 +73,7 @@ public class LoopClosure {
                 scored.occurredAt());
         Category previous = before;
         return CaseWork.change(current, null, "RECORD_ANSWER", Actor.SYSTEM, now, "next answer " + scored.score() + ", " + transition,
-                b -> b.answer(answer),
+                c -> c.withAnswer(answer),
                 List.of((after, sequence) -> {
                     String id = CaseEventFactory.eventId(after.caseId(), sequence);
                     return CaseEventFactory.outgoing(after, id, EventTypes.LOOP_CLOSED, now, new LoopClosed(id,
