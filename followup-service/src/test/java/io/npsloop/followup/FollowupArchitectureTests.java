@@ -23,7 +23,7 @@ class FollowupArchitectureTests {
             .importPackages("io.npsloop.followup");
 
     @ParameterizedTest
-    @ValueSource(strings = {"cases", "incentives", "rootcauses"})
+    @ValueSource(strings = {"cases", "incentives", "rootcauses", "donotcontact"})
     void featurePackageUsesNoSpringMongoOrKafka(String feature) {
         noClasses().that().resideInAPackage(BASE + feature)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
@@ -32,9 +32,9 @@ class FollowupArchitectureTests {
                 .check(CLASSES);
     }
 
-    /** The rules cases follow (root-cause coding, experiment arms) know nothing of cases: cases call them. */
+    /** The rules cases follow (root-cause coding, experiment arms, the do-not-contact list) know nothing of cases: cases call them. */
     @ParameterizedTest
-    @ValueSource(strings = {"incentives", "rootcauses"})
+    @ValueSource(strings = {"incentives", "rootcauses", "donotcontact"})
     void rulesOfAFeatureDoNotReachIntoCases(String feature) {
         classes().that().resideInAPackage(BASE + feature)
                 .should().onlyDependOnClassesThat().resideOutsideOfPackage(BASE + "cases..")

@@ -18,6 +18,7 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import io.npsloop.followup.incentives.ExperimentAssignment;
 import io.npsloop.followup.rootcauses.RootCauseCoding;
 import org.jspecify.annotations.Nullable;
@@ -39,16 +40,18 @@ public class CaseWork {
     private final OutboxRelay relay;
     private final RootCauseCoding rootCauses;
     private final ExperimentAssignment experiments;
+    private final DoNotContactRegister doNotContact;
     private final CasePolicy policy;
     private final CaseMetrics metrics;
     private final Clock clock;
 
     public CaseWork(CaseStore store, OutboxRelay relay, RootCauseCoding rootCauses, ExperimentAssignment experiments,
-            CasePolicy policy, CaseMetrics metrics, Clock clock) {
+            DoNotContactRegister doNotContact, CasePolicy policy, CaseMetrics metrics, Clock clock) {
         this.store = store;
         this.relay = relay;
         this.rootCauses = rootCauses;
         this.experiments = experiments;
+        this.doNotContact = doNotContact;
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -145,7 +148,11 @@ public class CaseWork {
         return commit(change(current, CaseAction.RELEASE, actor, now, null, FollowupCase::withoutClaim, List.of()));
     }
 
-    /** Logs an attempt; after the configured number of failed attempts the customer is unreachable. */
+    /**
+     * Logs an attempt; after the configured number of failed attempts the customer is unreachable.
+     * A customer on the do-not-contact list is not contacted: the attempt is refused. One who asks
+     * not to be contacted again ({@code DO_NOT_CONTACT}) was reached, and is put on the list.
+     */
     public FollowupCase recordContact(Actor actor, String caseId, ContactAttempt.Channel channel,
             ContactAttempt.Outcome outcome, @Nullable Instant callbackAt, @Nullable String note) {
         Instant now = clock.instant();
@@ -154,14 +161,21 @@ public class CaseWork {
         if (outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED && callbackAt == null) {
             throw new InvalidCaseInputException("callbackAt", "required when the outcome is CALLBACK_REQUESTED");
         }
-        boolean reached = outcome == ContactAttempt.Outcome.REACHED;
-        long failed = current.attempts().stream().filter(a -> a.outcome() != ContactAttempt.Outcome.REACHED).count()
+        boolean reached = outcome.reachedCustomer();
+        long failed = current.attempts().stream().filter(a -> !a.outcome().reachedCustomer()).count()
                 + (reached ? 0 : 1);
-        boolean firstContact = reached
-                && current.attempts().stream().noneMatch(a -> a.outcome() == ContactAttempt.Outcome.REACHED);
+        boolean firstContact = reached && current.attempts().stream().noneMatch(a -> a.outcome().reachedCustomer());
         CaseAction action = reached ? CaseAction.CONTACT_REACHED
                 : failed >= policy.maxFailedAttempts() && current.state() == CaseState.CLAIMED
                         ? CaseAction.GIVE_UP : CaseAction.CONTACT_FAILED;
+        if (doNotContact.listed(current.customerId())) {
+            throw new DoNotContactException(current.state(), action);
+        }
+        if (outcome == ContactAttempt.Outcome.DO_NOT_CONTACT) {
+            // Listed before the attempt is stored: should the case's write miss (a concurrent change),
+            // the customer's request still holds, and the case then refuses further attempts.
+            doNotContact.listOnRequest(current.customerId(), actor.username(), current.caseId());
+        }
         ContactAttempt attempt = new ContactAttempt(current.attempts().size() + 1, actor.username(), now, channel,
                 outcome, callbackAt, note);
         return commit(change(current, action, actor, now, channel + " " + outcome + (note == null ? "" : ": " + note),
@@ -171,7 +185,8 @@ public class CaseWork {
                     return CaseEventFactory.outgoing(after, id, EventTypes.CONTACT_ATTEMPTED, now, new ContactAttempted(id,
                             EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, now, after.caseId(),
                             after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
-                            channel.name(), outcome.name(), callbackAt, attempt.number(), firstContact, after.openedAt()));
+                            channel.name(), wireOutcome(outcome), callbackAt, attempt.number(), firstContact,
+                            after.openedAt()));
                 })));
     }
 
@@ -401,6 +416,14 @@ public class CaseWork {
                     EventTypes.ROOT_CAUSE_CODED, RootCauseCoded.SCHEMA_VERSION, now, after.caseId(), after.customerId(),
                     after.responseId(), sequence, after.queue(), actor, after.rootCauses(), after.otherRootCause()));
         };
+    }
+
+    /**
+     * The outcome as {@code ContactAttempted} names it: its schema does not list DO_NOT_CONTACT yet, so
+     * that attempt goes out as what it also is, the customer reached; the listing is follow-up's own.
+     */
+    private static String wireOutcome(ContactAttempt.Outcome outcome) {
+        return outcome == ContactAttempt.Outcome.DO_NOT_CONTACT ? ContactAttempt.Outcome.REACHED.name() : outcome.name();
     }
 
     /** The case's arm in the experiment of its root cause, assigned once per case. */

@@ -141,7 +141,7 @@ public record FollowupCase(
         List<ContactAttempt> more = new ArrayList<>(attempts);
         more.add(attempt);
         Instant callback = attempt.outcome() == ContactAttempt.Outcome.CALLBACK_REQUESTED ? attempt.callbackAt() : null;
-        boolean stillOverdue = overdue && attempt.outcome() != ContactAttempt.Outcome.REACHED;
+        boolean stillOverdue = overdue && !attempt.outcome().reachedCustomer();
         return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
                 severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version,
                 sequence, claimedBy, newClaimExpiresAt, more, callback, escalationLevel, stillOverdue, rootCauses,

@@ -45,6 +45,7 @@ public class LoopClosure {
         Set<String> customers = new LinkedHashSet<>();
         answers.forEach(scored -> customers.add(scored.customerId()));
         CaseBatch batch = CaseBatch.onCustomers(store, relay, metrics, store.ofCustomers(customers));
+        Set<String> notToContact = opening.notToContact(customers);
         for (ResponseScored scored : answers) {
             for (FollowupCase current : batch.casesOf(scored.customerId())) {
                 if (current.kind() == CaseKind.RECOVERY && current.answer() == null
@@ -53,7 +54,7 @@ public class LoopClosure {
                     batch.change(record(current, scored, now));
                 }
             }
-            CaseStore.NewCase task = opening.advocacyTask(scored, now);
+            CaseStore.NewCase task = opening.advocacyTask(scored, now, notToContact);
             if (task != null) {
                 batch.open(task);
             }

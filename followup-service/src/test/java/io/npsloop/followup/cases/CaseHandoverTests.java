@@ -309,7 +309,7 @@ class CaseHandoverTests {
                         throw e.getCause();
                     }
                 });
-        return new CaseWork(store, f.relay, f.coding, f.experiments, InMemoryFollowup.POLICY, f.metrics, f.clock);
+        return new CaseWork(store, f.relay, f.coding, f.experiments, f.doNotContact, InMemoryFollowup.POLICY, f.metrics, f.clock);
     }
 
     private List<CaseStatusChanged> statusEvents() {

@@ -209,7 +209,8 @@ class CaseJsonMvcTests {
                   "toState": "RESOLVED",
                   "details": "next answer 8, DETRACTOR->PASSIVE"
                 }
-              ]
+              ],
+              "doNotContact": false
             }
             """;
 }

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -79,6 +80,14 @@ class FollowupProblemsMvcTests {
         return Stream.of(
                 new Refusal("contact without channel", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"outcome\":\"REACHED\"}", 400, "channel"),
+                new Refusal("do-not-contact listing without a reason", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"note\":\"asked by letter\"}", 400, "reason"),
+                new Refusal("do-not-contact listing with an unknown reason", "PUT", "/api/v1/do-not-contact/c-9", INES,
+                        "{\"reason\":\"PLEASE\"}", 400, "reason"),
+                new Refusal("do-not-contact listing with a misspelt field", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"reason\":\"LEGAL\",\"notes\":\"x\"}", 400, "notes"),
+                new Refusal("do-not-contact listing with a long note", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"reason\":\"LEGAL\",\"note\":\"" + "x".repeat(501) + "\"}", 400, "note"),
                 new Refusal("contact with an unknown outcome", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"channel\":\"PHONE\",\"outcome\":\"HUNG_UP\"}", 400, "outcome"),
                 new Refusal("call-back without its time", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
@@ -141,6 +150,12 @@ class FollowupProblemsMvcTests {
                 new Refusal("agent of another queue claims", "POST", "/api/v1/cases/" + CASE + "/claim", BO, null, 404, null),
                 new Refusal("agent of another queue reads the case", "GET", "/api/v1/cases/" + CASE, BO, null, 404, null),
                 new Refusal("analyst reads the work queue", "GET", "/api/v1/cases", ALI, null, 403, null),
+                new Refusal("agent lists a customer not to contact", "PUT", "/api/v1/do-not-contact/c-9", ADA,
+                        "{\"reason\":\"LEGAL\"}", 403, null),
+                new Refusal("agent takes a customer off the list", "DELETE", "/api/v1/do-not-contact/c-9", ADA, null, 403, null),
+                new Refusal("analyst asks about a customer", "GET", "/api/v1/do-not-contact/c-9", ALI, null, 403, null),
+                new Refusal("do-not-contact entry of a customer not listed", "GET", "/api/v1/do-not-contact/c-unlisted", ADA,
+                        null, 404, null),
                 new Refusal("analyst claims", "POST", "/api/v1/cases/" + CASE + "/claim", ALI, null, 403, null),
                 new Refusal("agent assigns", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{\"agent\":\"ada\"}", 403, null),
                 new Refusal("agent assigns with a bad body", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{}", 403, null),
@@ -216,6 +231,29 @@ class FollowupProblemsMvcTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
                 .andExpect(jsonPath("$.action").value("RESOLVE"));
+    }
+
+    @Test
+    void contactAttemptForACustomerOnTheDoNotContactListIsA409OfItsOwnType() throws Exception {
+        send(new Refusal("listing", "PUT", "/api/v1/do-not-contact/" + f.store.find(caseId).customerId(), LIN,
+                "{\"reason\":\"CUSTOMER_REQUEST\",\"note\":\"asked by letter\"}", 200, null))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("CUSTOMER_REQUEST"))
+                .andExpect(jsonPath("$.listedBy").value("lin"));
+        send(new Refusal("the case", "GET", "/api/v1/cases/" + CASE, ADA, null, 200, null))
+                .andExpect(jsonPath("$.doNotContact").value(true));
+
+        send(new Refusal("contact attempt", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
+                "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}", 409, null))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://npsloop.io/problems/do-not-contact"))
+                .andExpect(jsonPath("$.doNotContact").value(true))
+                .andExpect(jsonPath("$.state").value("CLAIMED"))
+                .andExpect(jsonPath("$.action").value("CONTACT_REACHED"));
+        send(new Refusal("off the list", "DELETE", "/api/v1/do-not-contact/" + f.store.find(caseId).customerId(), INES,
+                null, 204, null))
+                .andExpect(status().isNoContent());
     }
 
     @Test
@@ -295,6 +333,7 @@ class FollowupProblemsMvcTests {
         MockHttpServletRequestBuilder request = switch (refusal.method()) {
             case "GET" -> get(path);
             case "PUT" -> put(path);
+            case "DELETE" -> delete(path);
             default -> post(path);
         };
         if (refusal.token() != null) {

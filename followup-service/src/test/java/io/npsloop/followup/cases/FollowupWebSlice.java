@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.npsloop.followup.FollowupProperties;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.platform.security.AccessRules;
@@ -56,6 +57,11 @@ import org.springframework.context.annotation.Import;
         @Bean
         CaseStore caseStore(InMemoryFollowup f) {
             return f.store;
+        }
+
+        @Bean
+        DoNotContactRegister doNotContactRegister(InMemoryFollowup f) {
+            return f.doNotContact;
         }
 
         @Bean

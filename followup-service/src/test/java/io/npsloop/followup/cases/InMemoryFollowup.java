@@ -22,6 +22,8 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Severity;
+import io.npsloop.followup.donotcontact.InMemoryDoNotContactList;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import io.npsloop.followup.incentives.AssignmentNumbers;
 import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
@@ -60,7 +62,9 @@ final class InMemoryFollowup {
     static final KeyedAssignment ASSIGNMENT = new KeyedAssignment("in-memory-followup-assignment-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     final RootCauseCoding coding = new RootCauseCoding(rootCauses);
     final ExperimentAssignment experiments = new ExperimentAssignment(incentives, numbers, ASSIGNMENT);
-    final CaseWork work = new CaseWork(store, relay, coding, experiments, POLICY, metrics, clock);
+    final InMemoryDoNotContactList doNotContactList = new InMemoryDoNotContactList();
+    final DoNotContactRegister doNotContact = new DoNotContactRegister(doNotContactList, clock);
+    final CaseWork work = new CaseWork(store, relay, coding, experiments, doNotContact, POLICY, metrics, clock);
     final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock);
 
     InMemoryFollowup() {
@@ -71,7 +75,7 @@ final class InMemoryFollowup {
     }
 
     CaseOpening opening(AdvocacyRule rule) {
-        return new CaseOpening(store, relay, POLICY, rule, metrics, clock);
+        return new CaseOpening(store, relay, POLICY, rule, doNotContact, metrics, clock);
     }
 
     LoopClosure closure(AdvocacyRule rule) {

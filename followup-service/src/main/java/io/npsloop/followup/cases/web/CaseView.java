@@ -2,6 +2,7 @@ package io.npsloop.followup.cases.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.npsloop.contracts.Contact;
 import io.npsloop.contracts.Money;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A case as the API answers it: the names and the order of its JSON are the contract with the
  * clients (the workspace among them), mapped field by field from the stored case so that a change
- * of the domain record is not a change of the API. Pinned by {@code CaseJsonMvcTests}.
+ * of the domain record is not a change of the API. {@code doNotContact} is not stored with the case:
+ * it is whether the customer is on the do-not-contact list at the time of the answer. Pinned by
+ * {@code CaseJsonMvcTests}.
  */
 record CaseView(
         String caseId,
@@ -49,9 +52,11 @@ record CaseView(
         @Nullable Incentive incentive,
         @Nullable Answer answer,
         @Nullable String task,
-        List<Audit> audit) {
+        List<Audit> audit,
+        boolean doNotContact) {
 
-    static CaseView of(FollowupCase c) {
+    /** The case; {@code doNotContact} whether its customer is on the do-not-contact list now. */
+    static CaseView of(FollowupCase c, boolean doNotContact) {
         return new CaseView(c.caseId(), c.kind().name(), c.alertId(), c.responseId(), c.customerId(), c.accountId(),
                 c.contact(), c.score(), c.comment(), c.severity().name(), c.matchedRules(), c.queue(), c.priority(),
                 c.state().name(), c.openedAt(), c.answeredAt(), c.slaDueAt(), c.accountValue(), c.version(),
@@ -59,11 +64,11 @@ record CaseView(
                 c.callbackAt(), c.escalationLevel(), c.overdue(), c.rootCauses(), c.otherRootCause(),
                 c.incentive() == null ? null : Incentive.of(c.incentive()),
                 c.answer() == null ? null : Answer.of(c.answer()), c.task(),
-                c.audit().stream().map(Audit::of).toList());
+                c.audit().stream().map(Audit::of).toList(), doNotContact);
     }
 
-    static List<CaseView> ofAll(List<FollowupCase> cases) {
-        return cases.stream().map(CaseView::of).toList();
+    static List<CaseView> ofAll(List<FollowupCase> cases, Set<String> notToContact) {
+        return cases.stream().map(c -> of(c, notToContact.contains(c.customerId()))).toList();
     }
 
     record Attempt(int number, String agent, Instant at, String channel, String outcome, @Nullable Instant callbackAt,

@@ -17,6 +17,7 @@ import io.npsloop.followup.cases.ContactAttempt;
 import io.npsloop.followup.cases.FollowupCase;
 import io.npsloop.followup.cases.HandoverRules;
 import io.npsloop.followup.cases.InvalidCaseInputException;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,81 +42,88 @@ class CasesController {
 
     private final CaseWork work;
     private final CaseStore store;
+    private final DoNotContactRegister doNotContact;
 
-    CasesController(CaseWork work, CaseStore store) {
+    CasesController(CaseWork work, CaseStore store, DoNotContactRegister doNotContact) {
         this.work = work;
         this.store = store;
+        this.doNotContact = doNotContact;
+    }
+
+    private CaseView view(FollowupCase c) {
+        return CaseView.of(c, doNotContact.listed(c.customerId()));
     }
 
     @GetMapping("/api/v1/cases")
     List<CaseView> queue(Actor actor, @RequestParam(required = false) @Nullable String queue,
             @RequestParam(required = false) @Nullable CaseState state,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return CaseView.ofAll(work.queue(actor, queue, state, limit));
+        List<FollowupCase> cases = work.queue(actor, queue, state, limit);
+        return CaseView.ofAll(cases, doNotContact.listed(cases.stream().map(FollowupCase::customerId).toList()));
     }
 
     @GetMapping("/api/v1/cases/{caseId}")
     CaseView one(Actor actor, @PathVariable String caseId) {
-        return CaseView.of(work.find(actor, caseId));
+        return view(work.find(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/claim")
     CaseView claim(Actor actor, @PathVariable String caseId) {
-        return CaseView.of(work.claim(actor, caseId));
+        return view(work.claim(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/release")
     CaseView release(Actor actor, @PathVariable String caseId) {
-        return CaseView.of(work.release(actor, caseId));
+        return view(work.release(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/contact-attempts")
     CaseView contact(Actor actor, @PathVariable String caseId, @Valid @RequestBody ContactRequest request) {
-        return CaseView.of(work.recordContact(actor, caseId, request.channel(), request.outcome(), request.callbackAt(), request.note()));
+        return view(work.recordContact(actor, caseId, request.channel(), request.outcome(), request.callbackAt(), request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/root-causes")
     CaseView rootCauses(Actor actor, @PathVariable String caseId, @Valid @RequestBody RootCauseRequest request) {
-        return CaseView.of(work.codeRootCauses(actor, caseId, request.categories(), request.otherText()));
+        return view(work.codeRootCauses(actor, caseId, request.categories(), request.otherText()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/incentive")
     CaseView incentive(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable IncentiveRequest request) {
-        return CaseView.of(work.offerIncentive(actor, caseId, request == null ? null : request.accepted()));
+        return view(work.offerIncentive(actor, caseId, request == null ? null : request.accepted()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/resolve")
     CaseView resolve(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return CaseView.of(work.resolve(actor, caseId, request == null ? null : request.note()));
+        return view(work.resolve(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/close")
     CaseView close(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return CaseView.of(work.close(actor, caseId, request == null ? null : request.note()));
+        return view(work.close(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/reopen")
     CaseView reopen(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return CaseView.of(work.reopen(actor, caseId, request == null ? null : request.note()));
+        return view(work.reopen(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/resurvey")
     CaseView resurvey(Actor actor, @PathVariable String caseId) {
-        return CaseView.of(work.requestResurvey(actor, caseId));
+        return view(work.requestResurvey(actor, caseId));
     }
 
     /** A team lead hands the case to a named agent, replacing any claim. */
     @PostMapping("/api/v1/cases/{caseId}/assign")
     CaseView assign(Actor actor, @PathVariable String caseId, @RequestBody AssignRequest request) {
         requireValid(request.unknownFields(), HandoverRules.assignment(request.agent()));
-        return CaseView.of(work.assign(actor, caseId, request.agent()));
+        return view(work.assign(actor, caseId, request.agent()));
     }
 
     /** A team lead moves the case to another queue, dropping any claim. */
     @PostMapping("/api/v1/cases/{caseId}/transfer")
     CaseView transfer(Actor actor, @PathVariable String caseId, @RequestBody TransferRequest request) {
         requireValid(request.unknownFields(), HandoverRules.transfer(request.queue(), request.reason()));
-        return CaseView.of(work.transfer(actor, caseId, request.queue(), request.reason()));
+        return view(work.transfer(actor, caseId, request.queue(), request.reason()));
     }
 
     /**
