@@ -193,6 +193,9 @@
       case 404:
         return 'This case is not in your queues any more (a team lead may have transferred it).';
       case 409: {
+        if (p.doNotContact) {
+          return 'This customer asked not to be contacted (do-not-contact list): no contact attempt may be made.';
+        }
         if (p.claimedBy && state.me && p.claimedBy === state.me.username) {
           return 'You hold this case already.';
         }
@@ -357,7 +360,7 @@
       state.cases = shown;
       // Redrawn only when something changed, so that a poll does not pull the list from under the user.
       const signature = JSON.stringify([state.view, state.selected, $('filter-mine').checked]
-        .concat(cases.map((c) => [c.caseId, c.version, held(c), isOverdue(c)])));
+        .concat(cases.map((c) => [c.caseId, c.version, held(c), isOverdue(c), c.doNotContact])));
       if (signature !== state.signature) {
         state.signature = signature;
         renderQueue();
@@ -484,6 +487,12 @@
       e.textContent = 'escalated';
       wrap.append(e);
     }
+    if (c.doNotContact) {
+      const d = document.createElement('span');
+      d.className = 'badge do-not-contact';
+      d.textContent = 'do not contact';
+      wrap.append(d);
+    }
     if (c.kind === 'ADVOCACY') {
       const a = document.createElement('span');
       a.className = 'badge';
@@ -566,6 +575,8 @@
     $('case-panel').dataset.caseId = c.caseId;
     $('case-panel').dataset.state = c.state;
     $('case-panel').dataset.claimedBy = c.claimedBy || '';
+    $('case-panel').dataset.doNotContact = String(!!c.doNotContact);
+    $('case-dnc').hidden = !c.doNotContact;
     const holder = held(c) ? name(c.claimedBy) + ' (claimed ' + ago(claimSince(c)) + ')' : 'nobody';
     $('case-heading').textContent = 'Case ' + c.caseId + ': ' + words(c.state) + ', held by ' + holder;
     list('case-answer', [
@@ -612,6 +623,9 @@
       }
       if (action === 'release') {
         offered = offered && !!c.claimedBy;
+      }
+      if (action === 'contact') {
+        offered = offered && !c.doNotContact;
       }
       // Working a case someone else holds is a lead's say; an agent may still try to claim it.
       if (HOLDERS_ONLY.includes(action) && c.claimedBy && c.claimedBy !== state.me.username && state.me.role !== 'LEAD') {

@@ -13,12 +13,16 @@ import io.npsloop.followup.cases.CaseWork;
 import io.npsloop.followup.cases.LoopClosure;
 import io.npsloop.followup.cases.OutboxRelay;
 import io.npsloop.followup.cases.SlaWatch;
+import io.npsloop.followup.donotcontact.DoNotContactList;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import io.npsloop.followup.incentives.AssignmentNumbers;
 import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
+import io.npsloop.followup.incentives.ExperimentAssignment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveCatalogue;
 import io.npsloop.followup.incentives.IncentiveStore;
+import io.npsloop.followup.rootcauses.RootCauseCoding;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
 import org.springframework.boot.ApplicationRunner;
@@ -57,18 +61,24 @@ class FollowupConfiguration {
     }
 
     @Bean
+    DoNotContactRegister doNotContactRegister(DoNotContactList list, Clock clock) {
+        return new DoNotContactRegister(list, clock);
+    }
+
+    @Bean
     CaseOpening caseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, FollowupProperties properties,
-            CaseMetrics metrics, Clock clock) {
+            DoNotContactRegister doNotContact, CaseMetrics metrics, Clock clock) {
         FollowupProperties.Advocacy advocacy = properties.advocacy();
         return new CaseOpening(store, relay, policy, new AdvocacyRule(advocacy.enabled(), advocacy.minScore(),
-                advocacy.attributes(), advocacy.queue()), metrics, clock);
+                advocacy.attributes(), advocacy.queue()), doNotContact, metrics, clock);
     }
 
     @Bean
     CaseWork caseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
-            AssignmentNumbers numbers, CasePolicy policy, CaseMetrics metrics, Clock clock, FollowupProperties properties) {
-        return new CaseWork(store, relay, rootCauses, incentives, numbers,
-                KeyedAssignment.ofSecret(properties.assignmentSecret()), policy, metrics, clock);
+            AssignmentNumbers numbers, DoNotContactRegister doNotContact, CasePolicy policy, CaseMetrics metrics,
+            Clock clock, FollowupProperties properties) {
+        return new CaseWork(store, relay, new RootCauseCoding(rootCauses), new ExperimentAssignment(incentives, numbers,
+                KeyedAssignment.ofSecret(properties.assignmentSecret())), doNotContact, policy, metrics, clock);
     }
 
     @Bean

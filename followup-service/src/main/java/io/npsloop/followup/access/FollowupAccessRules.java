@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call follow-up. Agents and team leads work cases (which cases, by queue, is decided per
  * case: another queue's case is not found), and only team leads assign and transfer them; admins
- * keep the taxonomy, incentives and experiments.
+ * keep the taxonomy, incentives and experiments; leads and admins keep the do-not-contact list.
  */
 @Component
 class FollowupAccessRules implements AccessRules {
@@ -30,6 +30,10 @@ class FollowupAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/assign", "/api/v1/cases/*/transfer").hasRole(LEAD)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases/*/*").hasAnyRole(AGENT, LEAD)
                 .requestMatchers(HttpMethod.GET, "/api/v1/suppressions").hasAnyRole(LEAD, ADMIN)
+                // Agents may ask whether a customer may be contacted; leads and admins keep the list.
+                .requestMatchers(HttpMethod.GET, "/api/v1/do-not-contact/*").hasAnyRole(AGENT, LEAD, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/do-not-contact/*").hasAnyRole(LEAD, ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/do-not-contact/*").hasAnyRole(LEAD, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/root-causes").hasAnyRole(AGENT, LEAD, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/root-causes/suggestions").hasAnyRole(LEAD, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/root-causes", "/api/v1/root-causes/*/deactivate",

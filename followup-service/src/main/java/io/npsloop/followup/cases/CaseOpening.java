@@ -2,6 +2,7 @@ package io.npsloop.followup.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Severity;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,15 +32,17 @@ public class CaseOpening {
     private final OutboxRelay relay;
     private final CasePolicy policy;
     private final AdvocacyRule advocacyRule;
+    private final DoNotContactRegister doNotContact;
     private final CaseMetrics metrics;
     private final Clock clock;
 
     public CaseOpening(CaseStore store, OutboxRelay relay, CasePolicy policy, AdvocacyRule advocacyRule,
-            CaseMetrics metrics, Clock clock) {
+            DoNotContactRegister doNotContact, CaseMetrics metrics, Clock clock) {
         this.store = store;
         this.relay = relay;
         this.policy = policy;
         this.advocacyRule = advocacyRule;
+        this.doNotContact = doNotContact;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -65,26 +69,11 @@ public class CaseOpening {
     }
 
     private static CaseStore.NewCase recovery(DetractorAlertRaised alert, Instant now) {
-        FollowupCase candidate = FollowupCase.Builder.empty()
-                .caseId(caseId(alert.alertId()))
-                .kind(CaseKind.RECOVERY)
-                .alertId(alert.alertId())
-                .responseId(alert.responseId())
-                .customerId(alert.customerId())
-                .accountId(alert.accountId())
-                .contact(alert.contact())
-                .score(alert.score())
-                .comment(alert.comment())
-                .severity(alert.severity())
-                .matchedRules(Objects.requireNonNullElse(alert.matchedRules(), List.of()))
-                .queue(alert.ownerQueue())
-                .priority(Priority.of(alert.severity(), alert.accountValue()))
-                .state(CaseState.OPEN)
-                .openedAt(now)
-                .answeredAt(alert.occurredAt())
-                .slaDueAt(alert.slaDueAt())
-                .accountValue(alert.accountValue())
-                .build();
+        FollowupCase candidate = FollowupCase.opened(caseId(alert.alertId()), CaseKind.RECOVERY, alert.alertId(),
+                alert.responseId(), alert.customerId(), alert.accountId(), alert.contact(), alert.score(),
+                alert.comment(), alert.severity(), Objects.requireNonNullElse(alert.matchedRules(), List.of()),
+                alert.ownerQueue(), Priority.of(alert.severity(), alert.accountValue()), now, alert.occurredAt(),
+                alert.slaDueAt(), alert.accountValue(), 0, null);
         String eventId = CaseEventFactory.derivedId("opened", candidate.caseId());
         CaseOpened opened = new CaseOpened(eventId, EventTypes.CASE_OPENED, CaseOpened.SCHEMA_VERSION, now,
                 candidate.caseId(), candidate.alertId(), candidate.responseId(), candidate.customerId(),
@@ -96,7 +85,7 @@ public class CaseOpening {
 
     /** Creates an advocacy task for a promoter answer the rule selects; null when it selects none. */
     public @Nullable FollowupCase openAdvocacy(ResponseScored scored) {
-        CaseStore.NewCase task = advocacyTask(scored, clock.instant());
+        CaseStore.NewCase task = advocacyTask(scored, clock.instant(), notToContact(List.of(scored.customerId())));
         if (task == null) {
             return null;
         }
@@ -105,33 +94,27 @@ public class CaseOpening {
         return batch.commit().get(task.followupCase().caseId());
     }
 
-    /** The advocacy task a promoter answer opens (its id derives from the response id); null when the rule selects none. */
-    CaseStore.@Nullable NewCase advocacyTask(ResponseScored scored, Instant now) {
+    /** Which of these customers are on the do-not-contact list: one read per batch of answers. */
+    Set<String> notToContact(Collection<String> customerIds) {
+        return doNotContact.listed(customerIds);
+    }
+
+    /**
+     * The advocacy task a promoter answer opens (its id derives from the response id); null when the
+     * rule selects none, or when the customer is on the do-not-contact list ({@code notToContact}): an
+     * advocacy task is nothing but a request to contact them. (A recovery case is opened all the
+     * same: its answer counts, and the case shows the mark.)
+     */
+    CaseStore.@Nullable NewCase advocacyTask(ResponseScored scored, Instant now, Set<String> notToContact) {
         String task = advocacyRule.taskFor(scored);
-        if (task == null) {
+        if (task == null || notToContact.contains(scored.customerId())) {
             return null;
         }
-        FollowupCase candidate = FollowupCase.Builder.empty()
-                .caseId(advocacyCaseId(scored.responseId()))
-                .kind(CaseKind.ADVOCACY)
-                .alertId(scored.eventId())
-                .responseId(scored.responseId())
-                .customerId(scored.customerId())
-                .accountId(scored.accountId())
-                .contact(scored.contact())
-                .score(scored.score())
-                .comment(scored.comment())
-                .severity(Severity.NORMAL)
-                .queue(advocacyRule.queue())
-                .priority(Priority.of(Severity.NORMAL, scored.accountValue()))
-                .state(CaseState.OPEN)
-                .openedAt(now)
-                .answeredAt(scored.occurredAt())
-                .slaDueAt(now.plus(policy.advocacySla()))
-                .accountValue(scored.accountValue())
-                .sequence(1)
-                .task(task)
-                .build();
+        FollowupCase candidate = FollowupCase.opened(advocacyCaseId(scored.responseId()), CaseKind.ADVOCACY,
+                scored.eventId(), scored.responseId(), scored.customerId(), scored.accountId(), scored.contact(),
+                scored.score(), scored.comment(), Severity.NORMAL, List.of(), advocacyRule.queue(),
+                Priority.of(Severity.NORMAL, scored.accountValue()), now, scored.occurredAt(),
+                now.plus(policy.advocacySla()), scored.accountValue(), 1, task);
         String eventId = CaseEventFactory.eventId(candidate.caseId(), 1);
         AdvocacyTaskCreated created = new AdvocacyTaskCreated(eventId, EventTypes.ADVOCACY_TASK_CREATED,
                 AdvocacyTaskCreated.SCHEMA_VERSION, now, candidate.caseId(), candidate.customerId(),

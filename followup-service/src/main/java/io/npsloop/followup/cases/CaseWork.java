@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,19 +18,15 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
-import io.npsloop.followup.incentives.AssignmentNumbers;
-import io.npsloop.followup.incentives.KeyedAssignment;
-import io.npsloop.followup.incentives.Experiment;
-import io.npsloop.followup.incentives.Incentive;
-import io.npsloop.followup.incentives.IncentiveCatalogue;
-import io.npsloop.followup.incentives.IncentiveStore;
-import io.npsloop.followup.rootcauses.RootCause;
-import io.npsloop.followup.rootcauses.RootCauseStore;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
+import io.npsloop.followup.incentives.ExperimentAssignment;
+import io.npsloop.followup.rootcauses.RootCauseCoding;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What agents and team leads do to cases. Each command reads the case, decides with the state
- * machine and the rules here, and stores the new case, its audit entry and its events as one write
+ * machine, the claim rules here and the rules of the feature it concerns ({@link RootCauseCoding},
+ * {@link ExperimentAssignment}), and stores the new case, its audit entry and its events as one write
  * guarded by the version it read; a concurrent change makes the write miss and the command answer
  * 409, so two agents can never both claim a case, nor a lead's hand-over overwrite a change it did
  * not see. The events are then relayed from the case's outbox.
@@ -43,23 +38,20 @@ public class CaseWork {
 
     private final CaseStore store;
     private final OutboxRelay relay;
-    private final RootCauseStore rootCauses;
-    private final IncentiveStore incentives;
-    private final AssignmentNumbers assignmentNumbers;
-    private final KeyedAssignment assignment;
+    private final RootCauseCoding rootCauses;
+    private final ExperimentAssignment experiments;
+    private final DoNotContactRegister doNotContact;
     private final CasePolicy policy;
     private final CaseMetrics metrics;
     private final Clock clock;
 
-    public CaseWork(CaseStore store, OutboxRelay relay, RootCauseStore rootCauses, IncentiveStore incentives,
-            AssignmentNumbers assignmentNumbers, KeyedAssignment assignment, CasePolicy policy, CaseMetrics metrics,
-            Clock clock) {
+    public CaseWork(CaseStore store, OutboxRelay relay, RootCauseCoding rootCauses, ExperimentAssignment experiments,
+            DoNotContactRegister doNotContact, CasePolicy policy, CaseMetrics metrics, Clock clock) {
         this.store = store;
         this.relay = relay;
         this.rootCauses = rootCauses;
-        this.incentives = incentives;
-        this.assignmentNumbers = assignmentNumbers;
-        this.assignment = assignment;
+        this.experiments = experiments;
+        this.doNotContact = doNotContact;
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -145,7 +137,7 @@ public class CaseWork {
         // announced all the same, so that consumers learn the new owner.
         boolean newHolder = current.claimedBy() != null && !actor.username().equals(current.claimedBy());
         return commit(change(current, CaseAction.CLAIM, CaseAction.CLAIM.name(), actor, now, null,
-                b -> b.claimedBy(actor.username()).claimExpiresAt(now.plus(policy.claimTimeout())),
+                c -> c.withClaim(actor.username(), now.plus(policy.claimTimeout())),
                 new StatusNotice(actor.username(), null, newHolder), List.of()));
     }
 
@@ -153,11 +145,14 @@ public class CaseWork {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.RELEASE);
-        return commit(change(current, CaseAction.RELEASE, actor, now, null,
-                b -> b.claimedBy(null).claimExpiresAt(null), List.of()));
+        return commit(change(current, CaseAction.RELEASE, actor, now, null, FollowupCase::withoutClaim, List.of()));
     }
 
-    /** Logs an attempt; after the configured number of failed attempts the customer is unreachable. */
+    /**
+     * Logs an attempt; after the configured number of failed attempts the customer is unreachable.
+     * A customer on the do-not-contact list is not contacted: the attempt is refused. One who asks
+     * not to be contacted again ({@code DO_NOT_CONTACT}) was reached, and is put on the list.
+     */
     public FollowupCase recordContact(Actor actor, String caseId, ContactAttempt.Channel channel,
             ContactAttempt.Outcome outcome, @Nullable Instant callbackAt, @Nullable String note) {
         Instant now = clock.instant();
@@ -166,29 +161,32 @@ public class CaseWork {
         if (outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED && callbackAt == null) {
             throw new InvalidCaseInputException("callbackAt", "required when the outcome is CALLBACK_REQUESTED");
         }
-        boolean reached = outcome == ContactAttempt.Outcome.REACHED;
-        long failed = current.attempts().stream().filter(a -> a.outcome() != ContactAttempt.Outcome.REACHED).count()
+        boolean reached = outcome.reachedCustomer();
+        long failed = current.attempts().stream().filter(a -> !a.outcome().reachedCustomer()).count()
                 + (reached ? 0 : 1);
-        boolean firstContact = reached
-                && current.attempts().stream().noneMatch(a -> a.outcome() == ContactAttempt.Outcome.REACHED);
+        boolean firstContact = reached && current.attempts().stream().noneMatch(a -> a.outcome().reachedCustomer());
         CaseAction action = reached ? CaseAction.CONTACT_REACHED
                 : failed >= policy.maxFailedAttempts() && current.state() == CaseState.CLAIMED
                         ? CaseAction.GIVE_UP : CaseAction.CONTACT_FAILED;
+        if (doNotContact.listed(current.customerId())) {
+            throw new DoNotContactException(current.state(), action);
+        }
+        if (outcome == ContactAttempt.Outcome.DO_NOT_CONTACT) {
+            // Listed before the attempt is stored: should the case's write miss (a concurrent change),
+            // the customer's request still holds, and the case then refuses further attempts.
+            doNotContact.listOnRequest(current.customerId(), actor.username(), current.caseId());
+        }
         ContactAttempt attempt = new ContactAttempt(current.attempts().size() + 1, actor.username(), now, channel,
                 outcome, callbackAt, note);
-        List<ContactAttempt> attempts = new ArrayList<>(current.attempts());
-        attempts.add(attempt);
         return commit(change(current, action, actor, now, channel + " " + outcome + (note == null ? "" : ": " + note),
-                // Reaching the customer meets the SLA, so the overdue mark goes.
-                b -> b.attempts(attempts).overdue(!reached && current.overdue())
-                        .callbackAt(outcome == ContactAttempt.Outcome.CALLBACK_REQUESTED ? callbackAt : null)
-                        .claimExpiresAt(now.plus(policy.claimTimeout())),
+                c -> c.withAttempt(attempt, now.plus(policy.claimTimeout())),
                 List.of((after, sequence) -> {
                     String id = CaseEventFactory.eventId(after.caseId(), sequence);
                     return CaseEventFactory.outgoing(after, id, EventTypes.CONTACT_ATTEMPTED, now, new ContactAttempted(id,
                             EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, now, after.caseId(),
                             after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
-                            channel.name(), outcome.name(), callbackAt, attempt.number(), firstContact, after.openedAt()));
+                            channel.name(), wireOutcome(outcome), callbackAt, attempt.number(), firstContact,
+                            after.openedAt()));
                 })));
     }
 
@@ -197,10 +195,14 @@ public class CaseWork {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.CODE_ROOT_CAUSE);
-        List<String> coded = validCategories(categories, otherText);
-        String other = coded.contains(RootCause.OTHER) && otherText != null ? otherText.strip() : null;
-        return commit(change(current, CaseAction.CODE_ROOT_CAUSE, actor, now, String.join(", ", coded),
-                b -> b.rootCauses(coded).otherRootCause(other),
+        List<RootCauseCoding.Violation> violations = rootCauses.check(categories, otherText);
+        if (!violations.isEmpty()) {
+            throw new InvalidCaseInputException(violations.stream()
+                    .map(v -> new InvalidCaseInputException.Problem(v.field(), v.message())).toList());
+        }
+        RootCauseCoding.Coding coding = RootCauseCoding.of(categories, otherText);
+        return commit(change(current, CaseAction.CODE_ROOT_CAUSE, actor, now, String.join(", ", coding.categories()),
+                c -> c.withRootCauses(coding.categories(), coding.otherText()),
                 List.of(rootCauseCoded(actor.username(), now))));
     }
 
@@ -211,14 +213,12 @@ public class CaseWork {
     public @Nullable FollowupCase recode(Actor actor, String caseId, String category) {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
-        if (!current.rootCauses().contains(RootCause.OTHER)) {
+        if (!RootCauseCoding.codedOther(current.rootCauses())) {
             return null;
         }
-        List<String> coded = new ArrayList<>(current.rootCauses());
-        coded.replaceAll(id -> id.equals(RootCause.OTHER) ? category : id);
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(coded));
+        RootCauseCoding.Coding coding = RootCauseCoding.recoded(current.rootCauses(), category);
         return commit(change(current, null, "RECODE_ROOT_CAUSE", actor, now, "recoded other as " + category,
-                b -> b.rootCauses(distinct).otherRootCause(null),
+                c -> c.withRootCauses(coding.categories(), coding.otherText()),
                 List.of(rootCauseCoded(actor.username(), now))));
     }
 
@@ -231,25 +231,11 @@ public class CaseWork {
         FollowupCase current = find(caseId);
         requireHolder(actor, current, CaseAction.OFFER_INCENTIVE);
         CaseTransitions.next(current.state(), CaseAction.OFFER_INCENTIVE);
-        IncentiveRecord record = current.incentive();
-        if (record == null) {
-            IncentiveCatalogue catalogue = incentives.catalogue();
-            String rootCause = primaryRootCause(current, catalogue);
-            Experiment experiment = catalogue.experimentFor(rootCause).orElseThrow(() -> new CaseConflictException(
-                    current.state(), CaseAction.OFFER_INCENTIVE, "No incentive experiment for root cause " + rootCause));
-            long number = assignmentNumbers.numberFor(experiment.id(), current.caseId());
-            String arm = assignment.arm(experiment.id(), experiment.arms(), current.caseId());
-            Incentive incentive = arm.equals(Experiment.CONTROL) ? null : catalogue.incentive(arm).orElseThrow();
-            record = new IncentiveRecord(experiment.id(), arm, number, rootCause,
-                    incentive == null ? null : incentive.id(), incentive == null ? null : incentive.type(),
-                    incentive == null ? null : incentive.cost(), null);
-        }
-        IncentiveRecord offered = new IncentiveRecord(record.experimentId(), record.arm(), record.assignmentNumber(),
-                record.rootCause(), record.incentiveId(), record.incentiveType(), record.cost(),
-                record.incentiveId() == null ? null : accepted);
+        IncentiveRecord offered = (current.incentive() == null ? assignArm(current) : current.incentive())
+                .answered(accepted);
         return commit(change(current, CaseAction.OFFER_INCENTIVE, actor, now,
                 offered.experimentId() + "/" + offered.arm() + " accepted=" + offered.accepted(),
-                b -> b.incentive(offered),
+                c -> c.withIncentive(offered),
                 List.of((after, sequence) -> {
                     String id = CaseEventFactory.eventId(after.caseId(), sequence);
                     return CaseEventFactory.outgoing(after, id, EventTypes.INCENTIVE_OFFERED, now, new IncentiveOffered(id,
@@ -268,7 +254,7 @@ public class CaseWork {
         if (current.kind() == CaseKind.RECOVERY && current.rootCauses().isEmpty() && current.state() == CaseState.CONTACTED) {
             throw new CaseConflictException(current.state(), CaseAction.RESOLVE, "Code the root cause before resolving");
         }
-        return commit(change(current, CaseAction.RESOLVE, actor, now, note, b -> b.callbackAt(null), List.of()));
+        return commit(change(current, CaseAction.RESOLVE, actor, now, note, FollowupCase::withoutCallback, List.of()));
     }
 
     public FollowupCase close(Actor actor, String caseId, @Nullable String note) {
@@ -276,15 +262,14 @@ public class CaseWork {
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.CLOSE);
         return commit(change(current, CaseAction.CLOSE, actor, now, note,
-                b -> b.claimedBy(null).claimExpiresAt(null).callbackAt(null), List.of()));
+                c -> c.withoutClaim().withoutCallback(), List.of()));
     }
 
     public FollowupCase reopen(Actor actor, String caseId, @Nullable String reason) {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.REOPEN);
-        return commit(change(current, CaseAction.REOPEN, actor, now, reason,
-                b -> b.claimedBy(null).claimExpiresAt(null), List.of()));
+        return commit(change(current, CaseAction.REOPEN, actor, now, reason, FollowupCase::withoutClaim, List.of()));
     }
 
     /** Asks the survey systems to survey the customer of a resolved case again. */
@@ -292,7 +277,7 @@ public class CaseWork {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.REQUEST_RESURVEY);
-        return commit(change(current, CaseAction.REQUEST_RESURVEY, actor, now, null, b -> b,
+        return commit(change(current, CaseAction.REQUEST_RESURVEY, actor, now, null, c -> c,
                 List.of((after, sequence) -> {
                     String id = CaseEventFactory.eventId(after.caseId(), sequence);
                     return CaseEventFactory.outgoing(after, id, EventTypes.RESURVEY_REQUESTED, now, new ResurveyRequested(id,
@@ -324,7 +309,7 @@ public class CaseWork {
         String previous = current.claimedBy();
         String details = "to " + assignee + (previous == null ? " (was unclaimed)" : " (was held by " + previous + ")");
         return commit(change(current, CaseAction.ASSIGN, CaseAction.ASSIGN.name(), actor, now, details,
-                b -> b.claimedBy(assignee).claimExpiresAt(now.plus(policy.claimTimeout())),
+                c -> c.withClaim(assignee, now.plus(policy.claimTimeout())),
                 new StatusNotice(actor.username(), "assigned to " + assignee, true), List.of()));
     }
 
@@ -350,7 +335,7 @@ public class CaseWork {
         }
         String details = TRANSFERRED + ": " + current.queue() + " -> " + target + (why == null ? "" : ": " + why);
         return commit(change(current, CaseAction.TRANSFER, CaseAction.TRANSFER.name(), actor, now, details,
-                b -> b.queue(target).claimedBy(null).claimExpiresAt(null),
+                c -> c.movedTo(target),
                 new StatusNotice(actor.username(), details, true), List.of()));
     }
 
@@ -375,14 +360,14 @@ public class CaseWork {
      * extra events, numbered on from the case's last sequence.
      */
     static CaseChange change(FollowupCase current, CaseAction action, Actor actor, Instant now,
-            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit,
+            @Nullable String details, UnaryOperator<FollowupCase> edit,
             List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
         return change(current, action, action.name(), actor, now, details, edit, extraEvents);
     }
 
     /** A change that is no transition (null action): recorded in the audit trail as {@code what}. */
     static CaseChange change(FollowupCase current, @Nullable CaseAction action, String what, Actor actor, Instant now,
-            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit,
+            @Nullable String details, UnaryOperator<FollowupCase> edit,
             List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
         return change(current, action, what, actor, now, details, edit, new StatusNotice(actor.username(), details, false),
                 extraEvents);
@@ -390,20 +375,13 @@ public class CaseWork {
 
     /** A change whose {@code CaseStatusChanged} is described by {@code status}. */
     static CaseChange change(FollowupCase current, @Nullable CaseAction action, String what, Actor actor, Instant now,
-            @Nullable String details, UnaryOperator<FollowupCase.Builder> edit, StatusNotice status,
+            @Nullable String details, UnaryOperator<FollowupCase> edit, StatusNotice status,
             List<BiFunction<FollowupCase, Long, OutgoingEvent>> extraEvents) {
         CaseState to = action == null ? current.state() : CaseTransitions.next(current.state(), action);
         boolean announced = to != current.state() || status.evenIfStateStays();
         long events = (announced ? 1 : 0) + extraEvents.size();
         AuditEntry audit = new AuditEntry(actor.username(), what, now, current.state().name(), to.name(), details);
-        List<AuditEntry> trail = new ArrayList<>(current.audit());
-        trail.add(audit);
-        FollowupCase after = edit.apply(current.toBuilder())
-                .state(to)
-                .version(current.version() + 1)
-                .sequence(current.sequence() + events)
-                .audit(trail)
-                .build();
+        FollowupCase after = edit.apply(current).recorded(to, current.sequence() + events, audit);
         List<OutgoingEvent> out = new ArrayList<>();
         long sequence = current.sequence();
         if (announced) {
@@ -440,33 +418,23 @@ public class CaseWork {
         };
     }
 
-    private List<String> validCategories(List<String> categories, @Nullable String otherText) {
-        if (categories.isEmpty()) {
-            throw new InvalidCaseInputException("categories", "at least one category is required");
-        }
-        List<String> coded = List.copyOf(new LinkedHashSet<>(categories));
-        for (int i = 0; i < coded.size(); i++) {
-            String id = coded.get(i);
-            RootCause rootCause = rootCauses.find(id).orElse(null);
-            if (rootCause == null || !rootCause.active()) {
-                throw new InvalidCaseInputException("categories[" + i + "]",
-                        rootCause == null ? "unknown root cause " + id : "root cause " + id + " is deactivated");
-            }
-        }
-        if (coded.contains(RootCause.OTHER) && (otherText == null || otherText.isBlank())) {
-            throw new InvalidCaseInputException("otherText", "required when the category other is coded");
-        }
-        return coded;
+    /**
+     * The outcome as {@code ContactAttempted} names it: its schema does not list DO_NOT_CONTACT yet, so
+     * that attempt goes out as what it also is, the customer reached; the listing is follow-up's own.
+     */
+    private static String wireOutcome(ContactAttempt.Outcome outcome) {
+        return outcome == ContactAttempt.Outcome.DO_NOT_CONTACT ? ContactAttempt.Outcome.REACHED.name() : outcome.name();
     }
 
-    /** The first coded category that has an experiment, else the first one. */
-    private static String primaryRootCause(FollowupCase current, IncentiveCatalogue catalogue) {
+    /** The case's arm in the experiment of its root cause, assigned once per case. */
+    private IncentiveRecord assignArm(FollowupCase current) {
         if (current.rootCauses().isEmpty()) {
             throw new CaseConflictException(current.state(), CaseAction.OFFER_INCENTIVE,
                     "Code the root cause before offering an incentive");
         }
-        return current.rootCauses().stream().filter(id -> catalogue.experimentFor(id).isPresent()).findFirst()
-                .orElse(current.rootCauses().get(0));
+        return experiments.assign(current.caseId(), current.rootCauses()).map(IncentiveRecord::of)
+                .orElseThrow(() -> new CaseConflictException(current.state(), CaseAction.OFFER_INCENTIVE,
+                        "No incentive experiment for root cause " + current.rootCauses().get(0)));
     }
 
     private static void requireQueue(Actor actor, FollowupCase current) {

@@ -1,6 +1,7 @@
 package io.npsloop.followup.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.npsloop.contracts.Contact;
@@ -78,257 +79,103 @@ public record FollowupCase(
         return null;
     }
 
-    public Builder toBuilder() {
-        return Builder.from(this);
+    /**
+     * A new case: what the alert (or, for an advocacy task, the promoter's answer) says about the
+     * customer and the answer, OPEN, unclaimed and untouched. {@code sequence} counts the events
+     * already numbered: an advocacy task's creation is its first.
+     */
+    public static FollowupCase opened(String caseId, CaseKind kind, String alertId, String responseId, String customerId,
+            @Nullable String accountId, @Nullable Contact contact, int score, @Nullable String comment, Severity severity,
+            List<String> matchedRules, String queue, int priority, Instant openedAt, Instant answeredAt, Instant slaDueAt,
+            @Nullable Money accountValue, long sequence, @Nullable String task) {
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, CaseState.OPEN, openedAt, answeredAt, slaDueAt, accountValue,
+                0, sequence, null, null, List.of(), null, 0, false, List.of(), null, null, null, task, List.of());
     }
 
-    /** A copy with some fields changed; the only way cases change in memory. */
-    public static final class Builder {
+    // A copy with some fields changed: the only way cases change in memory. Each method changes what
+    // one kind of step changes; CaseWork.change adds the state, version, sequence and audit entry.
 
-        private String caseId;
-        private CaseKind kind;
-        private String alertId;
-        private String responseId;
-        private String customerId;
-        private @Nullable String accountId;
-        private @Nullable Contact contact;
-        private int score;
-        private @Nullable String comment;
-        private Severity severity;
-        private List<String> matchedRules;
-        private String queue;
-        private int priority;
-        private CaseState state;
-        private Instant openedAt;
-        private Instant answeredAt;
-        private Instant slaDueAt;
-        private @Nullable Money accountValue;
-        private long version;
-        private long sequence;
-        private @Nullable String claimedBy;
-        private @Nullable Instant claimExpiresAt;
-        private List<ContactAttempt> attempts;
-        private @Nullable Instant callbackAt;
-        private int escalationLevel;
-        private boolean overdue;
-        private List<String> rootCauses;
-        private @Nullable String otherRootCause;
-        private @Nullable IncentiveRecord incentive;
-        private @Nullable FollowupAnswer answer;
-        private @Nullable String task;
-        private List<AuditEntry> audit;
+    /** Held by {@code holder} until {@code expiresAt}; both null to drop the claim. */
+    public FollowupCase withClaim(@Nullable String holder, @Nullable Instant expiresAt) {
+        return routed(queue, slaDueAt, holder, expiresAt, callbackAt, escalationLevel, overdue);
+    }
 
-        private Builder() {
-        }
+    public FollowupCase withoutClaim() {
+        return withClaim(null, null);
+    }
 
-        static Builder from(FollowupCase c) {
-            Builder b = new Builder();
-            b.caseId = c.caseId;
-            b.kind = c.kind;
-            b.alertId = c.alertId;
-            b.responseId = c.responseId;
-            b.customerId = c.customerId;
-            b.accountId = c.accountId;
-            b.contact = c.contact;
-            b.score = c.score;
-            b.comment = c.comment;
-            b.severity = c.severity;
-            b.matchedRules = c.matchedRules;
-            b.queue = c.queue;
-            b.priority = c.priority;
-            b.state = c.state;
-            b.openedAt = c.openedAt;
-            b.answeredAt = c.answeredAt;
-            b.slaDueAt = c.slaDueAt;
-            b.accountValue = c.accountValue;
-            b.version = c.version;
-            b.sequence = c.sequence;
-            b.claimedBy = c.claimedBy;
-            b.claimExpiresAt = c.claimExpiresAt;
-            b.attempts = c.attempts;
-            b.callbackAt = c.callbackAt;
-            b.escalationLevel = c.escalationLevel;
-            b.overdue = c.overdue;
-            b.rootCauses = c.rootCauses;
-            b.otherRootCause = c.otherRootCause;
-            b.incentive = c.incentive;
-            b.answer = c.answer;
-            b.task = c.task;
-            b.audit = c.audit;
-            return b;
-        }
+    /** In another queue, unclaimed. */
+    public FollowupCase movedTo(String newQueue) {
+        return routed(newQueue, slaDueAt, null, null, callbackAt, escalationLevel, overdue);
+    }
 
-        public static Builder empty() {
-            Builder b = new Builder();
-            b.attempts = List.of();
-            b.rootCauses = List.of();
-            b.matchedRules = List.of();
-            b.audit = List.of();
-            return b;
-        }
+    /** Escalated one level into {@code newQueue}, unclaimed, with a new SLA: no longer overdue. */
+    public FollowupCase escalatedTo(String newQueue, Instant newSlaDueAt) {
+        return routed(newQueue, newSlaDueAt, null, null, callbackAt, escalationLevel + 1, false);
+    }
 
-        public Builder caseId(String value) {
-            this.caseId = value;
-            return this;
-        }
+    public FollowupCase markedOverdue() {
+        return routed(queue, slaDueAt, claimedBy, claimExpiresAt, callbackAt, escalationLevel, true);
+    }
 
-        public Builder kind(CaseKind value) {
-            this.kind = value;
-            return this;
-        }
+    public FollowupCase withoutCallback() {
+        return routed(queue, slaDueAt, claimedBy, claimExpiresAt, null, escalationLevel, overdue);
+    }
 
-        public Builder alertId(String value) {
-            this.alertId = value;
-            return this;
-        }
+    /** A copy with the fields that say where the case is, who holds it and by when it is due changed. */
+    private FollowupCase routed(String newQueue, Instant newSlaDueAt, @Nullable String holder,
+            @Nullable Instant holdUntil, @Nullable Instant callback, int level, boolean late) {
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, newQueue, priority, state, openedAt, answeredAt, newSlaDueAt, accountValue,
+                version, sequence, holder, holdUntil, attempts, callback, level, late, rootCauses, otherRootCause,
+                incentive, answer, task, audit);
+    }
 
-        public Builder responseId(String value) {
-            this.responseId = value;
-            return this;
-        }
+    /**
+     * With one more contact attempt, the holder's claim renewed until {@code claimExpiresAt}: the
+     * call-back time is the attempt's when the customer asked for one (else none), and reaching
+     * the customer meets the SLA, so the overdue mark goes.
+     */
+    public FollowupCase withAttempt(ContactAttempt attempt, Instant newClaimExpiresAt) {
+        List<ContactAttempt> more = new ArrayList<>(attempts);
+        more.add(attempt);
+        Instant callback = attempt.outcome() == ContactAttempt.Outcome.CALLBACK_REQUESTED ? attempt.callbackAt() : null;
+        boolean stillOverdue = overdue && !attempt.outcome().reachedCustomer();
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version,
+                sequence, claimedBy, newClaimExpiresAt, more, callback, escalationLevel, stillOverdue, rootCauses,
+                otherRootCause, incentive, answer, task, audit);
+    }
 
-        public Builder customerId(String value) {
-            this.customerId = value;
-            return this;
-        }
+    public FollowupCase withRootCauses(List<String> categories, @Nullable String otherText) {
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version,
+                sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, categories,
+                otherText, incentive, answer, task, audit);
+    }
 
-        public Builder accountId(@Nullable String value) {
-            this.accountId = value;
-            return this;
-        }
+    public FollowupCase withIncentive(IncentiveRecord offered) {
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version,
+                sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses,
+                otherRootCause, offered, answer, task, audit);
+    }
 
-        public Builder contact(@Nullable Contact value) {
-            this.contact = value;
-            return this;
-        }
+    public FollowupCase withAnswer(FollowupAnswer next) {
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version,
+                sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses,
+                otherRootCause, incentive, next, task, audit);
+    }
 
-        public Builder score(int value) {
-            this.score = value;
-            return this;
-        }
-
-        public Builder comment(@Nullable String value) {
-            this.comment = value;
-            return this;
-        }
-
-        public Builder severity(Severity value) {
-            this.severity = value;
-            return this;
-        }
-
-        public Builder matchedRules(List<String> value) {
-            this.matchedRules = value;
-            return this;
-        }
-
-        public Builder queue(String value) {
-            this.queue = value;
-            return this;
-        }
-
-        public Builder priority(int value) {
-            this.priority = value;
-            return this;
-        }
-
-        public Builder state(CaseState value) {
-            this.state = value;
-            return this;
-        }
-
-        public Builder openedAt(Instant value) {
-            this.openedAt = value;
-            return this;
-        }
-
-        public Builder answeredAt(Instant value) {
-            this.answeredAt = value;
-            return this;
-        }
-
-        public Builder slaDueAt(Instant value) {
-            this.slaDueAt = value;
-            return this;
-        }
-
-        public Builder accountValue(@Nullable Money value) {
-            this.accountValue = value;
-            return this;
-        }
-
-        public Builder version(long value) {
-            this.version = value;
-            return this;
-        }
-
-        public Builder sequence(long value) {
-            this.sequence = value;
-            return this;
-        }
-
-        public Builder claimedBy(@Nullable String value) {
-            this.claimedBy = value;
-            return this;
-        }
-
-        public Builder claimExpiresAt(@Nullable Instant value) {
-            this.claimExpiresAt = value;
-            return this;
-        }
-
-        public Builder attempts(List<ContactAttempt> value) {
-            this.attempts = value;
-            return this;
-        }
-
-        public Builder callbackAt(@Nullable Instant value) {
-            this.callbackAt = value;
-            return this;
-        }
-
-        public Builder escalationLevel(int value) {
-            this.escalationLevel = value;
-            return this;
-        }
-
-        public Builder overdue(boolean value) {
-            this.overdue = value;
-            return this;
-        }
-
-        public Builder rootCauses(List<String> value) {
-            this.rootCauses = value;
-            return this;
-        }
-
-        public Builder otherRootCause(@Nullable String value) {
-            this.otherRootCause = value;
-            return this;
-        }
-
-        public Builder incentive(@Nullable IncentiveRecord value) {
-            this.incentive = value;
-            return this;
-        }
-
-        public Builder answer(@Nullable FollowupAnswer value) {
-            this.answer = value;
-            return this;
-        }
-
-        public Builder task(@Nullable String value) {
-            this.task = value;
-            return this;
-        }
-
-        public Builder audit(List<AuditEntry> value) {
-            this.audit = value;
-            return this;
-        }
-
-        public FollowupCase build() {
-            return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment, severity, matchedRules, queue, priority, state, openedAt, answeredAt, slaDueAt, accountValue, version, sequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses, otherRootCause, incentive, answer, task, audit);
-        }
+    /** The case after a stored change: its state, one version up, its events numbered on to {@code lastSequence}, the entry audited. */
+    public FollowupCase recorded(CaseState to, long lastSequence, AuditEntry entry) {
+        List<AuditEntry> trail = new ArrayList<>(audit);
+        trail.add(entry);
+        return new FollowupCase(caseId, kind, alertId, responseId, customerId, accountId, contact, score, comment,
+                severity, matchedRules, queue, priority, to, openedAt, answeredAt, slaDueAt, accountValue, version + 1,
+                lastSequence, claimedBy, claimExpiresAt, attempts, callbackAt, escalationLevel, overdue, rootCauses,
+                otherRootCause, incentive, answer, task, trail);
     }
 }

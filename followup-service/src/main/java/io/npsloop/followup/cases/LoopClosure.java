@@ -45,6 +45,7 @@ public class LoopClosure {
         Set<String> customers = new LinkedHashSet<>();
         answers.forEach(scored -> customers.add(scored.customerId()));
         CaseBatch batch = CaseBatch.onCustomers(store, relay, metrics, store.ofCustomers(customers));
+        Set<String> notToContact = opening.notToContact(customers);
         for (ResponseScored scored : answers) {
             for (FollowupCase current : batch.casesOf(scored.customerId())) {
                 if (current.kind() == CaseKind.RECOVERY && current.answer() == null
@@ -53,7 +54,7 @@ public class LoopClosure {
                     batch.change(record(current, scored, now));
                 }
             }
-            CaseStore.NewCase task = opening.advocacyTask(scored, now);
+            CaseStore.NewCase task = opening.advocacyTask(scored, now, notToContact);
             if (task != null) {
                 batch.open(task);
             }
@@ -73,7 +74,7 @@ public class LoopClosure {
                 scored.occurredAt());
         Category previous = before;
         return CaseWork.change(current, null, "RECORD_ANSWER", Actor.SYSTEM, now, "next answer " + scored.score() + ", " + transition,
-                b -> b.answer(answer),
+                c -> c.withAnswer(answer),
                 List.of((after, sequence) -> {
                     String id = CaseEventFactory.eventId(after.caseId(), sequence);
                     return CaseEventFactory.outgoing(after, id, EventTypes.LOOP_CLOSED, now, new LoopClosed(id,

@@ -55,12 +55,11 @@ public class SlaWatch {
                 String reason = ESCALATED + ": " + current.queue() + " -> " + target;
                 change = CaseWork.change(current, CaseAction.ESCALATE, CaseAction.ESCALATE.name(), Actor.SYSTEM, now,
                         reason,
-                        b -> b.queue(target).escalationLevel(current.escalationLevel() + 1).overdue(false)
-                                .claimedBy(null).claimExpiresAt(null).slaDueAt(now.plus(policy.escalationSla())),
+                        c -> c.escalatedTo(target, now.plus(policy.escalationSla())),
                         announceIfStateStays(current, CaseAction.ESCALATE, now, reason));
             } else if (!current.overdue()) {
                 change = CaseWork.change(current, null, "MARK_OVERDUE", Actor.SYSTEM, now, "SLA overdue; no higher queue",
-                        b -> b.overdue(true), announceIfStateStays(current, null, now, OVERDUE));
+                        FollowupCase::markedOverdue, announceIfStateStays(current, null, now, OVERDUE));
             } else {
                 continue;
             }

@@ -1,4 +1,4 @@
-/** Incentives as experiments: the catalogue, the experiments per root cause, block assignment. Plain Java. */
+/** Incentives as experiments: the catalogue, the experiments per root cause, the keyed assignment of cases to arms. Plain Java. */
 @NullMarked
 package io.npsloop.followup.incentives;
 

@@ -309,9 +309,7 @@ class CaseHandoverTests {
                         throw e.getCause();
                     }
                 });
-        return new CaseWork(store, f.relay, f.rootCauses, f.incentives, f.numbers, InMemoryFollowup.ASSIGNMENT,
-                InMemoryFollowup.POLICY, f.metrics,
-                f.clock);
+        return new CaseWork(store, f.relay, f.coding, f.experiments, f.doNotContact, InMemoryFollowup.POLICY, f.metrics, f.clock);
     }
 
     private List<CaseStatusChanged> statusEvents() {

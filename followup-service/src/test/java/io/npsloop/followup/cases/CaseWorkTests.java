@@ -379,7 +379,7 @@ class CaseWorkTests {
         f.work.claim(ADA, id);
 
         assertThatThrownBy(() -> f.work.commit(CaseWork.change(stale, CaseAction.CLAIM, GRACE, f.clock.instant(), null,
-                b -> b.claimedBy("grace"), List.of())))
+                c -> c.withClaim("grace", null), List.of())))
                 .isInstanceOfSatisfying(CaseConflictException.class, e -> assertThat(e.holder()).isEqualTo("ada"));
         assertThat(f.store.find(id).claimedBy()).isEqualTo("ada");
     }

@@ -6,31 +6,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.npsloop.contracts.Severity;
-import io.npsloop.followup.FollowupProperties;
-import io.npsloop.followup.incentives.IncentiveStore;
-import io.npsloop.followup.rootcauses.RootCauseStore;
-import io.npsloop.platform.security.AccessRules;
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
-import io.npsloop.platform.security.SecurityConfiguration;
-import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -54,14 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * advice, security filter chain and access rules, with bearer tokens of the development issuer
  * and the domain on in-memory ports.
  */
-@WebMvcTest(properties = "spring.config.name=nps-platform,followup-service",
-        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AccessRules.class))
-// The slice brings no servlet security of its own: the platform's filter chain and the Boot security
-// it builds on are imported, so 401 and 403 come from the same chain as in the running service.
-@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class, SecurityConfiguration.class})
-@Import({ProblemDetailsAdvice.class, FollowupProblemsMvcTests.Domain.class})
-// One in-memory domain for the class: each test opens its own case.
+@FollowupWebSlice
 class FollowupProblemsMvcTests {
 
     private static final DevIssuer ISSUER = DevIssuer.fromSystemProperty();
@@ -89,36 +66,6 @@ class FollowupProblemsMvcTests {
 
     private String caseId;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(FollowupProperties.class)
-    static class Domain {
-
-        @Bean
-        InMemoryFollowup followup() {
-            return new InMemoryFollowup();
-        }
-
-        @Bean
-        CaseWork caseWork(InMemoryFollowup f) {
-            return f.work;
-        }
-
-        @Bean
-        CaseStore caseStore(InMemoryFollowup f) {
-            return f.store;
-        }
-
-        @Bean
-        RootCauseStore rootCauseStore(InMemoryFollowup f) {
-            return f.rootCauses;
-        }
-
-        @Bean
-        IncentiveStore incentiveStore(InMemoryFollowup f) {
-            return f.incentives;
-        }
-    }
-
     /** One refused request: who sends what (the bearer token, none if null), and the problem it must get. */
     record Refusal(String name, String method, String path, @Nullable String token, @Nullable String body, int status,
             @Nullable String field) {
@@ -133,6 +80,14 @@ class FollowupProblemsMvcTests {
         return Stream.of(
                 new Refusal("contact without channel", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"outcome\":\"REACHED\"}", 400, "channel"),
+                new Refusal("do-not-contact listing without a reason", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"note\":\"asked by letter\"}", 400, "reason"),
+                new Refusal("do-not-contact listing with an unknown reason", "PUT", "/api/v1/do-not-contact/c-9", INES,
+                        "{\"reason\":\"PLEASE\"}", 400, "reason"),
+                new Refusal("do-not-contact listing with a misspelt field", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"reason\":\"LEGAL\",\"notes\":\"x\"}", 400, "notes"),
+                new Refusal("do-not-contact listing with a long note", "PUT", "/api/v1/do-not-contact/c-9", LIN,
+                        "{\"reason\":\"LEGAL\",\"note\":\"" + "x".repeat(501) + "\"}", 400, "note"),
                 new Refusal("contact with an unknown outcome", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
                         "{\"channel\":\"PHONE\",\"outcome\":\"HUNG_UP\"}", 400, "outcome"),
                 new Refusal("call-back without its time", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
@@ -195,6 +150,12 @@ class FollowupProblemsMvcTests {
                 new Refusal("agent of another queue claims", "POST", "/api/v1/cases/" + CASE + "/claim", BO, null, 404, null),
                 new Refusal("agent of another queue reads the case", "GET", "/api/v1/cases/" + CASE, BO, null, 404, null),
                 new Refusal("analyst reads the work queue", "GET", "/api/v1/cases", ALI, null, 403, null),
+                new Refusal("agent lists a customer not to contact", "PUT", "/api/v1/do-not-contact/c-9", ADA,
+                        "{\"reason\":\"LEGAL\"}", 403, null),
+                new Refusal("agent takes a customer off the list", "DELETE", "/api/v1/do-not-contact/c-9", ADA, null, 403, null),
+                new Refusal("analyst asks about a customer", "GET", "/api/v1/do-not-contact/c-9", ALI, null, 403, null),
+                new Refusal("do-not-contact entry of a customer not listed", "GET", "/api/v1/do-not-contact/c-unlisted", ADA,
+                        null, 404, null),
                 new Refusal("analyst claims", "POST", "/api/v1/cases/" + CASE + "/claim", ALI, null, 403, null),
                 new Refusal("agent assigns", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{\"agent\":\"ada\"}", 403, null),
                 new Refusal("agent assigns with a bad body", "POST", "/api/v1/cases/" + CASE + "/assign", ADA, "{}", 403, null),
@@ -270,6 +231,29 @@ class FollowupProblemsMvcTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.state").value("CLAIMED"))
                 .andExpect(jsonPath("$.action").value("RESOLVE"));
+    }
+
+    @Test
+    void contactAttemptForACustomerOnTheDoNotContactListIsA409OfItsOwnType() throws Exception {
+        send(new Refusal("listing", "PUT", "/api/v1/do-not-contact/" + f.store.find(caseId).customerId(), LIN,
+                "{\"reason\":\"CUSTOMER_REQUEST\",\"note\":\"asked by letter\"}", 200, null))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("CUSTOMER_REQUEST"))
+                .andExpect(jsonPath("$.listedBy").value("lin"));
+        send(new Refusal("the case", "GET", "/api/v1/cases/" + CASE, ADA, null, 200, null))
+                .andExpect(jsonPath("$.doNotContact").value(true));
+
+        send(new Refusal("contact attempt", "POST", "/api/v1/cases/" + CASE + "/contact-attempts", ADA,
+                "{\"channel\":\"PHONE\",\"outcome\":\"REACHED\"}", 409, null))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://npsloop.io/problems/do-not-contact"))
+                .andExpect(jsonPath("$.doNotContact").value(true))
+                .andExpect(jsonPath("$.state").value("CLAIMED"))
+                .andExpect(jsonPath("$.action").value("CONTACT_REACHED"));
+        send(new Refusal("off the list", "DELETE", "/api/v1/do-not-contact/" + f.store.find(caseId).customerId(), INES,
+                null, 204, null))
+                .andExpect(status().isNoContent());
     }
 
     @Test
@@ -349,6 +333,7 @@ class FollowupProblemsMvcTests {
         MockHttpServletRequestBuilder request = switch (refusal.method()) {
             case "GET" -> get(path);
             case "PUT" -> put(path);
+            case "DELETE" -> delete(path);
             default -> post(path);
         };
         if (refusal.token() != null) {

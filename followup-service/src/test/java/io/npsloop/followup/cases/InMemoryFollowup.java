@@ -22,12 +22,16 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Severity;
+import io.npsloop.followup.donotcontact.InMemoryDoNotContactList;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import io.npsloop.followup.incentives.AssignmentNumbers;
 import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
+import io.npsloop.followup.incentives.ExperimentAssignment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCause;
+import io.npsloop.followup.rootcauses.RootCauseCoding;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
 
@@ -56,7 +60,11 @@ final class InMemoryFollowup {
     final OutboxRelay relay = new OutboxRelay(store, broker);
     final AssignmentNumbers numbers = new Numbers();
     static final KeyedAssignment ASSIGNMENT = new KeyedAssignment("in-memory-followup-assignment-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    final CaseWork work = new CaseWork(store, relay, rootCauses, incentives, numbers, ASSIGNMENT, POLICY, metrics, clock);
+    final RootCauseCoding coding = new RootCauseCoding(rootCauses);
+    final ExperimentAssignment experiments = new ExperimentAssignment(incentives, numbers, ASSIGNMENT);
+    final InMemoryDoNotContactList doNotContactList = new InMemoryDoNotContactList();
+    final DoNotContactRegister doNotContact = new DoNotContactRegister(doNotContactList, clock);
+    final CaseWork work = new CaseWork(store, relay, coding, experiments, doNotContact, POLICY, metrics, clock);
     final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock);
 
     InMemoryFollowup() {
@@ -67,7 +75,7 @@ final class InMemoryFollowup {
     }
 
     CaseOpening opening(AdvocacyRule rule) {
-        return new CaseOpening(store, relay, POLICY, rule, metrics, clock);
+        return new CaseOpening(store, relay, POLICY, rule, doNotContact, metrics, clock);
     }
 
     LoopClosure closure(AdvocacyRule rule) {

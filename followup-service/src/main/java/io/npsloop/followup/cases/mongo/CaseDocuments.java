@@ -70,41 +70,41 @@ final class CaseDocuments {
 
     static FollowupCase toCase(Document doc) {
         Document contact = doc.get("contact", Document.class);
-        return FollowupCase.Builder.empty()
-                .caseId(doc.getString("_id"))
-                .kind(CaseKind.valueOf(doc.getString("kind")))
-                .alertId(doc.getString("alertId"))
-                .responseId(doc.getString("responseId"))
-                .customerId(doc.getString("customerId"))
-                .accountId(doc.getString("accountId"))
-                .contact(contact == null ? null
-                        : new Contact(contact.getString("name"), contact.getString("email"), contact.getString("phone")))
-                .score(doc.getInteger("score"))
-                .comment(doc.getString("comment"))
-                .severity(Severity.valueOf(doc.getString("severity")))
-                .matchedRules(doc.getList("matchedRules", String.class, List.of()))
-                .queue(doc.getString("queue"))
-                .priority(doc.getInteger("priority"))
-                .state(CaseState.valueOf(doc.getString("state")))
-                .openedAt(instant(doc, "openedAt"))
-                .answeredAt(instant(doc, "answeredAt"))
-                .slaDueAt(instant(doc, "slaDueAt"))
-                .accountValue(money(doc.get("accountValue", Document.class)))
-                .version(number(doc, "version"))
-                .sequence(number(doc, "sequence"))
-                .claimedBy(doc.getString("claimedBy"))
-                .claimExpiresAt(instant(doc, "claimExpiresAt"))
-                .attempts(doc.getList("attempts", Document.class, List.of()).stream().map(CaseDocuments::attempt).toList())
-                .callbackAt(instant(doc, "callbackAt"))
-                .escalationLevel(doc.getInteger("escalationLevel", 0))
-                .overdue(doc.getBoolean("overdue", false))
-                .rootCauses(doc.getList("rootCauses", String.class, List.of()))
-                .otherRootCause(doc.getString("otherRootCause"))
-                .incentive(incentive(doc.get("incentive", Document.class)))
-                .answer(answer(doc.get("answer", Document.class)))
-                .task(doc.getString("task"))
-                .audit(doc.getList("audit", Document.class, List.of()).stream().map(CaseDocuments::audit).toList())
-                .build();
+        // The canonical constructor, one argument a line in the record's order: what mutableFields writes.
+        return new FollowupCase(
+                doc.getString("_id"),
+                CaseKind.valueOf(doc.getString("kind")),
+                doc.getString("alertId"),
+                doc.getString("responseId"),
+                doc.getString("customerId"),
+                doc.getString("accountId"),
+                contact == null ? null
+                        : new Contact(contact.getString("name"), contact.getString("email"), contact.getString("phone")),
+                doc.getInteger("score"),
+                doc.getString("comment"),
+                Severity.valueOf(doc.getString("severity")),
+                doc.getList("matchedRules", String.class, List.of()),
+                doc.getString("queue"),
+                doc.getInteger("priority"),
+                CaseState.valueOf(doc.getString("state")),
+                instant(doc, "openedAt"),
+                instant(doc, "answeredAt"),
+                instant(doc, "slaDueAt"),
+                money(doc.get("accountValue", Document.class)),
+                number(doc, "version"),
+                number(doc, "sequence"),
+                doc.getString("claimedBy"),
+                instant(doc, "claimExpiresAt"),
+                doc.getList("attempts", Document.class, List.of()).stream().map(CaseDocuments::attempt).toList(),
+                instant(doc, "callbackAt"),
+                doc.getInteger("escalationLevel", 0),
+                doc.getBoolean("overdue", false),
+                doc.getList("rootCauses", String.class, List.of()),
+                doc.getString("otherRootCause"),
+                incentive(doc.get("incentive", Document.class)),
+                answer(doc.get("answer", Document.class)),
+                doc.getString("task"),
+                doc.getList("audit", Document.class, List.of()).stream().map(CaseDocuments::audit).toList());
     }
 
     static Document audit(AuditEntry a) {

@@ -17,6 +17,7 @@ import io.npsloop.followup.cases.ContactAttempt;
 import io.npsloop.followup.cases.FollowupCase;
 import io.npsloop.followup.cases.HandoverRules;
 import io.npsloop.followup.cases.InvalidCaseInputException;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,81 +42,88 @@ class CasesController {
 
     private final CaseWork work;
     private final CaseStore store;
+    private final DoNotContactRegister doNotContact;
 
-    CasesController(CaseWork work, CaseStore store) {
+    CasesController(CaseWork work, CaseStore store, DoNotContactRegister doNotContact) {
         this.work = work;
         this.store = store;
+        this.doNotContact = doNotContact;
+    }
+
+    private CaseView view(FollowupCase c) {
+        return CaseView.of(c, doNotContact.listed(c.customerId()));
     }
 
     @GetMapping("/api/v1/cases")
-    List<FollowupCase> queue(Actor actor, @RequestParam(required = false) @Nullable String queue,
+    List<CaseView> queue(Actor actor, @RequestParam(required = false) @Nullable String queue,
             @RequestParam(required = false) @Nullable CaseState state,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return work.queue(actor, queue, state, limit);
+        List<FollowupCase> cases = work.queue(actor, queue, state, limit);
+        return CaseView.ofAll(cases, doNotContact.listed(cases.stream().map(FollowupCase::customerId).toList()));
     }
 
     @GetMapping("/api/v1/cases/{caseId}")
-    FollowupCase one(Actor actor, @PathVariable String caseId) {
-        return work.find(actor, caseId);
+    CaseView one(Actor actor, @PathVariable String caseId) {
+        return view(work.find(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/claim")
-    FollowupCase claim(Actor actor, @PathVariable String caseId) {
-        return work.claim(actor, caseId);
+    CaseView claim(Actor actor, @PathVariable String caseId) {
+        return view(work.claim(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/release")
-    FollowupCase release(Actor actor, @PathVariable String caseId) {
-        return work.release(actor, caseId);
+    CaseView release(Actor actor, @PathVariable String caseId) {
+        return view(work.release(actor, caseId));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/contact-attempts")
-    FollowupCase contact(Actor actor, @PathVariable String caseId, @Valid @RequestBody ContactRequest request) {
-        return work.recordContact(actor, caseId, request.channel(), request.outcome(), request.callbackAt(), request.note());
+    CaseView contact(Actor actor, @PathVariable String caseId, @Valid @RequestBody ContactRequest request) {
+        return view(work.recordContact(actor, caseId, request.channel(), request.outcome(), request.callbackAt(), request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/root-causes")
-    FollowupCase rootCauses(Actor actor, @PathVariable String caseId, @Valid @RequestBody RootCauseRequest request) {
-        return work.codeRootCauses(actor, caseId, request.categories(), request.otherText());
+    CaseView rootCauses(Actor actor, @PathVariable String caseId, @Valid @RequestBody RootCauseRequest request) {
+        return view(work.codeRootCauses(actor, caseId, request.categories(), request.otherText()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/incentive")
-    FollowupCase incentive(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable IncentiveRequest request) {
-        return work.offerIncentive(actor, caseId, request == null ? null : request.accepted());
+    CaseView incentive(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable IncentiveRequest request) {
+        return view(work.offerIncentive(actor, caseId, request == null ? null : request.accepted()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/resolve")
-    FollowupCase resolve(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return work.resolve(actor, caseId, request == null ? null : request.note());
+    CaseView resolve(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return view(work.resolve(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/close")
-    FollowupCase close(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return work.close(actor, caseId, request == null ? null : request.note());
+    CaseView close(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return view(work.close(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/reopen")
-    FollowupCase reopen(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
-        return work.reopen(actor, caseId, request == null ? null : request.note());
+    CaseView reopen(Actor actor, @PathVariable String caseId, @RequestBody(required = false) @Nullable NoteRequest request) {
+        return view(work.reopen(actor, caseId, request == null ? null : request.note()));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/resurvey")
-    FollowupCase resurvey(Actor actor, @PathVariable String caseId) {
-        return work.requestResurvey(actor, caseId);
+    CaseView resurvey(Actor actor, @PathVariable String caseId) {
+        return view(work.requestResurvey(actor, caseId));
     }
 
     /** A team lead hands the case to a named agent, replacing any claim. */
     @PostMapping("/api/v1/cases/{caseId}/assign")
-    FollowupCase assign(Actor actor, @PathVariable String caseId, @RequestBody AssignRequest request) {
+    CaseView assign(Actor actor, @PathVariable String caseId, @RequestBody AssignRequest request) {
         requireValid(request.unknownFields(), HandoverRules.assignment(request.agent()));
-        return work.assign(actor, caseId, request.agent());
+        return view(work.assign(actor, caseId, request.agent()));
     }
 
     /** A team lead moves the case to another queue, dropping any claim. */
     @PostMapping("/api/v1/cases/{caseId}/transfer")
-    FollowupCase transfer(Actor actor, @PathVariable String caseId, @RequestBody TransferRequest request) {
+    CaseView transfer(Actor actor, @PathVariable String caseId, @RequestBody TransferRequest request) {
         requireValid(request.unknownFields(), HandoverRules.transfer(request.queue(), request.reason()));
-        return work.transfer(actor, caseId, request.queue(), request.reason());
+        return view(work.transfer(actor, caseId, request.queue(), request.reason()));
     }
 
     /**

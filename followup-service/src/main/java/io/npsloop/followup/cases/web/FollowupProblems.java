@@ -2,9 +2,11 @@ package io.npsloop.followup.cases.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 
 import io.npsloop.followup.cases.CaseConflictException;
 import io.npsloop.followup.cases.CaseNotFoundException;
+import io.npsloop.followup.cases.DoNotContactException;
 import io.npsloop.followup.cases.ForbiddenActionException;
 import io.npsloop.followup.cases.InvalidCaseInputException;
 import io.npsloop.platform.web.FieldProblem;
@@ -41,6 +43,19 @@ class FollowupProblems {
             problem.setProperty("claimedAt", ex.claimedAt());
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    static final URI DO_NOT_CONTACT = URI.create("https://npsloop.io/problems/do-not-contact");
+
+    /** A contact attempt for a customer on the do-not-contact list: a conflict with its own type, so clients can say why. */
+    @ExceptionHandler(DoNotContactException.class)
+    ResponseEntity<ProblemDetail> doNotContact(DoNotContactException ex) {
+        ResponseEntity<ProblemDetail> answer = conflict(ex);
+        ProblemDetail problem = Objects.requireNonNull(answer.getBody());
+        problem.setType(DO_NOT_CONTACT);
+        problem.setTitle("The customer asked not to be contacted");
+        problem.setProperty("doNotContact", true);
+        return answer;
     }
 
     @ExceptionHandler(CaseNotFoundException.class)

@@ -106,23 +106,9 @@ class MongoCaseStoreIntegrationTests {
     }
 
     private static CaseStore.NewCase opened(String caseId, String customerId) {
-        FollowupCase c = FollowupCase.Builder.empty()
-                .caseId(caseId)
-                .kind(CaseKind.RECOVERY)
-                .alertId("al-" + caseId)
-                .responseId("r-" + caseId)
-                .customerId(customerId)
-                .score(2)
-                .severity(Severity.HIGH)
-                .matchedRules(List.of("super-detractor", "high-value"))
-                .queue("customer-care")
-                .priority(2)
-                .state(CaseState.OPEN)
-                .openedAt(NOW)
-                .answeredAt(NOW)
-                .slaDueAt(NOW.plusSeconds(3600))
-                .accountValue(new Money(new BigDecimal("50.00"), "EUR"))
-                .build();
+        FollowupCase c = FollowupCase.opened(caseId, CaseKind.RECOVERY, "al-" + caseId, "r-" + caseId, customerId, null,
+                null, 2, null, Severity.HIGH, List.of("super-detractor", "high-value"), "customer-care", 2, NOW, NOW,
+                NOW.plusSeconds(3600), new Money(new BigDecimal("50.00"), "EUR"), 0, null);
         CaseOpened payload = new CaseOpened("ev-" + caseId, EventTypes.CASE_OPENED, CaseOpened.SCHEMA_VERSION, NOW, caseId,
                 c.alertId(), c.responseId(), customerId, null, c.severity(), c.queue(), c.priority(), c.slaDueAt(), c.accountValue());
         return new CaseStore.NewCase(c, List.of(new OutgoingEvent("ev-" + caseId, EventTypes.CASE_OPENED, customerId, NOW, payload)));
@@ -130,8 +116,8 @@ class MongoCaseStoreIntegrationTests {
 
     /** A claim as the domain writes it (the same audit entry for the same agent at the same time), with one event. */
     private static CaseChange claim(FollowupCase before, String agent) {
-        FollowupCase after = before.toBuilder().state(CaseState.CLAIMED).claimedBy(agent).version(before.version() + 1).build();
         AuditEntry audit = new AuditEntry(agent, "CLAIM", NOW, before.state().name(), "CLAIMED", null);
+        FollowupCase after = before.withClaim(agent, null).recorded(CaseState.CLAIMED, before.sequence(), audit);
         OutgoingEvent event = new OutgoingEvent("ev-" + before.caseId() + "-1", EventTypes.CASE_OPENED, before.customerId(), NOW,
                 ((CaseOpened) opened(before.caseId(), before.customerId()).events().get(0).payload()));
         return new CaseChange(before, after, audit, List.of(event));

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.followup.donotcontact.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,74 @@
+package io.npsloop.followup.cases;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.npsloop.contracts.ContactAttempted;
+import io.npsloop.contracts.DetractorAlertRaised;
+import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.Severity;
+import io.npsloop.followup.donotcontact.DoNotContactEntry;
+import org.junit.jupiter.api.Test;
+
+import static io.npsloop.followup.cases.InMemoryFollowup.ADA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the do-not-contact list does to cases: the outcome that fills it, the attempts it refuses, the tasks it prevents. */
+class CaseDoNotContactTests {
+
+    private final InMemoryFollowup f = new InMemoryFollowup();
+    private final AdvocacyRule promoters = new AdvocacyRule(true, 9, Map.of(), "advocacy");
+
+    @Test
+    void aCustomerWhoAsksNotToBeContactedWasReachedAndIsListed() {
+        FollowupCase opened = f.open(Severity.HIGH, "executive", Duration.ofHours(8));
+        f.work.claim(ADA, opened.caseId());
+
+        FollowupCase contacted = f.work.recordContact(ADA, opened.caseId(), ContactAttempt.Channel.PHONE,
+                ContactAttempt.Outcome.DO_NOT_CONTACT, null, "please stop calling");
+
+        assertThat(contacted.state()).isEqualTo(CaseState.CONTACTED);
+        assertThat(f.doNotContact.find(opened.customerId())).contains(new DoNotContactEntry(opened.customerId(),
+                DoNotContactEntry.Reason.CUSTOMER_REQUEST, null, "ada", f.clock.instant(), opened.caseId()));
+        // The event's schema lists no such outcome: it goes out as what it also is, the customer reached.
+        assertThat(f.events(opened.caseId(), EventTypes.CONTACT_ATTEMPTED)).singleElement()
+                .satisfies(e -> assertThat(((ContactAttempted) e.payload()).outcome()).isEqualTo("REACHED"))
+                .satisfies(e -> assertThat(((ContactAttempted) e.payload()).firstContact()).isTrue());
+    }
+
+    @Test
+    void noContactAttemptIsMadeOnACaseOfAListedCustomerAndNothingChanges() {
+        FollowupCase opened = f.open(Severity.HIGH, "executive", Duration.ofHours(8));
+        f.work.claim(ADA, opened.caseId());
+        f.doNotContact.list(opened.customerId(), "LEGAL", null, "lin");
+        FollowupCase before = f.store.find(opened.caseId());
+
+        for (ContactAttempt.Outcome outcome : List.of(ContactAttempt.Outcome.REACHED, ContactAttempt.Outcome.NO_ANSWER)) {
+            assertThatThrownBy(() -> f.work.recordContact(ADA, opened.caseId(), ContactAttempt.Channel.EMAIL, outcome,
+                    null, null))
+                    .isInstanceOfSatisfying(DoNotContactException.class, e -> {
+                        assertThat(e.state()).isEqualTo(CaseState.CLAIMED);
+                        assertThat(e.getMessage()).contains("do-not-contact list");
+                    });
+        }
+        assertThat(f.store.find(opened.caseId())).isEqualTo(before);
+    }
+
+    @Test
+    void aListedDetractorStillGetsACaseButAListedPromoterNoAdvocacyTask() {
+        f.doNotContact.list("c-listed", "CUSTOMER_REQUEST", null, "lin");
+        LoopClosure closure = f.closure(promoters);
+
+        closure.answeredAll(List.of(InMemoryFollowup.answer("c-listed", 10, Map.of(), f.clock.instant()),
+                InMemoryFollowup.answer("c-free", 10, Map.of(), f.clock.instant())));
+
+        assertThat(f.store.cases.values()).extracting(FollowupCase::customerId).containsExactly("c-free");
+        assertThat(f.opening(promoters).openAdvocacy(InMemoryFollowup.answer("c-listed", 9, Map.of(), f.clock.instant())))
+                .isNull();
+        DetractorAlertRaised alert = f.alert(Severity.HIGH, "executive", Duration.ofHours(8));
+        f.doNotContact.list(alert.customerId(), "OTHER", null, "lin");
+        assertThat(f.opening(promoters).open(alert).state()).isEqualTo(CaseState.OPEN);
+    }
+}
