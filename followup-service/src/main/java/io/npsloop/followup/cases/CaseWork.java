@@ -185,7 +185,7 @@ public class CaseWork {
                     return CaseEventFactory.outgoing(after, id, EventTypes.CONTACT_ATTEMPTED, now, new ContactAttempted(id,
                             EventTypes.CONTACT_ATTEMPTED, ContactAttempted.SCHEMA_VERSION, now, after.caseId(),
                             after.customerId(), after.responseId(), sequence, after.queue(), actor.username(),
-                            channel.name(), wireOutcome(outcome), callbackAt, attempt.number(), firstContact,
+                            channel.name(), outcome.name(), callbackAt, attempt.number(), firstContact,
                             after.openedAt()));
                 })));
     }
@@ -416,14 +416,6 @@ public class CaseWork {
                     EventTypes.ROOT_CAUSE_CODED, RootCauseCoded.SCHEMA_VERSION, now, after.caseId(), after.customerId(),
                     after.responseId(), sequence, after.queue(), actor, after.rootCauses(), after.otherRootCause()));
         };
-    }
-
-    /**
-     * The outcome as {@code ContactAttempted} names it: its schema does not list DO_NOT_CONTACT yet, so
-     * that attempt goes out as what it also is, the customer reached; the listing is follow-up's own.
-     */
-    private static String wireOutcome(ContactAttempt.Outcome outcome) {
-        return outcome == ContactAttempt.Outcome.DO_NOT_CONTACT ? ContactAttempt.Outcome.REACHED.name() : outcome.name();
     }
 
     /** The case's arm in the experiment of its root cause, assigned once per case. */
