@@ -25,6 +25,7 @@ public final class EventTypes {
     public static final String ADVOCACY_TASK_CREATED = "io.npsloop.case.advocacy.created";
     public static final String CUSTOMER_ERASURE_REQUESTED = "io.npsloop.customer.erasure.requested";
     public static final String CUSTOMER_ERASED = "io.npsloop.customer.erased";
+    public static final String CUSTOMER_OUTCOME_RECORDED = "io.npsloop.customer.outcome.recorded";
     public static final String CHURN_RISK_UPDATED = "io.npsloop.churn.risk.updated";
 
     /** Where the JSON Schema of each event type is on the classpath, under {@link #SCHEMA_BASE_URI}. */
@@ -45,6 +46,7 @@ public final class EventTypes {
             Map.entry(ADVOCACY_TASK_CREATED, "AdvocacyTaskCreated.schema.json"),
             Map.entry(CUSTOMER_ERASURE_REQUESTED, "CustomerErasureRequested.schema.json"),
             Map.entry(CUSTOMER_ERASED, "CustomerErased.schema.json"),
+            Map.entry(CUSTOMER_OUTCOME_RECORDED, "CustomerOutcomeRecorded.schema.json"),
             Map.entry(CHURN_RISK_UPDATED, "ChurnRiskUpdated.schema.json"));
 
     private EventTypes() {

@@ -50,6 +50,7 @@ class AsyncApiDocumentTests {
             Topics.METRICS, new Topology(Set.of("scoring-service"), Set.of("reporting-service")),
             Topics.ALERTS, new Topology(Set.of("alerting-service"), Set.of("followup-service", "reporting-service")),
             Topics.FOLLOWUPS, new Topology(Set.of("followup-service"), Set.of("reporting-service")),
+            Topics.OUTCOMES, new Topology(Set.of("survey-ingest"), Set.of("reporting-service")),
             // survey-ingest requests an erasure; every service performs it and sends its receipt.
             Topics.ERASURES, new Topology(SERVICES, SERVICES),
             Topics.CHURN_RISK, new Topology(Set.of("reporting-service"), Set.of("alerting-service")));
@@ -73,6 +74,7 @@ class AsyncApiDocumentTests {
             Map.entry("AdvocacyTaskCreated", TOPOLOGY.get(Topics.FOLLOWUPS)),
             Map.entry("CustomerErasureRequested", new Topology(Set.of("survey-ingest"), SERVICES)),
             Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))),
+            Map.entry("CustomerOutcomeRecorded", TOPOLOGY.get(Topics.OUTCOMES)),
             Map.entry("ChurnRiskUpdated", TOPOLOGY.get(Topics.CHURN_RISK)));
 
     private final JsonNode document = load();
@@ -104,7 +106,7 @@ class AsyncApiDocumentTests {
             expected.add(Topics.deadLetter(topic));
         }
 
-        assertThat(topics()).hasSize(7);
+        assertThat(topics()).hasSize(8);
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -198,6 +200,7 @@ class AsyncApiDocumentTests {
                 Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS),
                 Map.entry("CustomerErasureRequested", Topics.ERASURES),
                 Map.entry("CustomerErased", Topics.ERASURES),
+                Map.entry("CustomerOutcomeRecorded", Topics.OUTCOMES),
                 Map.entry("ChurnRiskUpdated", Topics.CHURN_RISK));
         Map<String, String> carried = new TreeMap<>();
         channelsByAddress().forEach((address, channel) -> {

@@ -40,6 +40,7 @@ final class EventSchemas {
             Map.entry(AdvocacyTaskCreated.class, EventTypes.ADVOCACY_TASK_CREATED),
             Map.entry(CustomerErasureRequested.class, EventTypes.CUSTOMER_ERASURE_REQUESTED),
             Map.entry(CustomerErased.class, EventTypes.CUSTOMER_ERASED),
+            Map.entry(CustomerOutcomeRecorded.class, EventTypes.CUSTOMER_OUTCOME_RECORDED),
             Map.entry(ChurnRiskUpdated.class, EventTypes.CHURN_RISK_UPDATED));
 
     /** Spring Boot 4's defaults are Jackson 3's: ISO-8601 instants, unknown properties ignored. */

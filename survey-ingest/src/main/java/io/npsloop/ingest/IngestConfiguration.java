@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.ingest.responses.IntakeMetrics;
 import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.ResponseChecks;
@@ -36,7 +37,7 @@ class IngestConfiguration {
     }
 
     @Bean
-    ResponseIntake responseIntake(SubmissionLedger ledger, ResponsePublisher publisher, IntakeMetrics metrics, Pseudonyms pseudonyms,
+    ResponseIntake responseIntake(SubmissionLedger<ResponseSubmitted> ledger, ResponsePublisher publisher, IntakeMetrics metrics, Pseudonyms pseudonyms,
             Clock clock, IngestProperties properties) {
         return new ResponseIntake(ledger, publisher, metrics, pseudonyms, clock, properties.submissionLease());
     }

@@ -35,7 +35,7 @@ class ArchitectureTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.npsloop.ingest.responses", "io.npsloop.ingest.apikeys", "io.npsloop.ingest.erasures",
-            "io.npsloop.ingest.imports", "io.npsloop.ingest.webhooks"})
+            "io.npsloop.ingest.imports", "io.npsloop.ingest.webhooks", "io.npsloop.ingest.outcomes"})
     void featurePackageIsFreeOfFrameworks(String featurePackage) {
         assertThat(CLASSES.stream().anyMatch(type -> type.getPackageName().equals(featurePackage)))
                 .as("the guarded package %s exists", featurePackage)

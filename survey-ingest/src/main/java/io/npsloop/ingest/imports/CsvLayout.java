@@ -60,17 +60,33 @@ public enum CsvLayout {
             return problems;
         }
         if (layout == NATIVE) {
-            for (String column : header) {
-                if (!NATIVE_COLUMNS.contains(column) && !(column.startsWith(ATTRIBUTE_PREFIX)
-                        && column.length() > ATTRIBUTE_PREFIX.length())) {
-                    problems.add(new FieldProblem(column, "unknown column; expected one of " + NATIVE_COLUMNS
-                            + " or attr.<key>"));
-                }
+            return columnProblems(header, NATIVE_COLUMNS, Arrays.asList("customerId", "score"));
+        }
+        if (header.stream().distinct().count() != header.size()) {
+            problems.add(new FieldProblem("(header)", "a column name appears twice"));
+        }
+        return problems;
+    }
+
+    /**
+     * A header of a file in one of this service's own layouts: only the known columns and
+     * {@code attr.<key>}, each once, the required ones present (unknown columns are errors, as unknown
+     * JSON fields are).
+     */
+    static List<FieldProblem> columnProblems(List<String> header, List<String> columns, List<String> required) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (header.isEmpty()) {
+            problems.add(new FieldProblem("(header)", "the file has no header row"));
+            return problems;
+        }
+        for (String column : header) {
+            if (!columns.contains(column) && !(column.startsWith(ATTRIBUTE_PREFIX) && column.length() > ATTRIBUTE_PREFIX.length())) {
+                problems.add(new FieldProblem(column, "unknown column; expected one of " + columns + " or attr.<key>"));
             }
-            for (String required : Arrays.asList("customerId", "score")) {
-                if (!header.contains(required)) {
-                    problems.add(new FieldProblem(required, "required column is missing"));
-                }
+        }
+        for (String column : required) {
+            if (!header.contains(column)) {
+                problems.add(new FieldProblem(column, "required column is missing"));
             }
         }
         if (header.stream().distinct().count() != header.size()) {

@@ -46,18 +46,7 @@ final class CsvRowMapper {
 
     private Mapped nativeRow(Map<String, String> row) {
         List<FieldProblem> problems = new ArrayList<>();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            if (column.startsWith(CsvLayout.ATTRIBUTE_PREFIX) && !value.isEmpty()) {
-                attributes.put(column.substring(CsvLayout.ATTRIBUTE_PREFIX.length()), value);
-            }
-        });
-        String amount = cell(row, "accountValueAmount");
-        String currency = cell(row, "accountValueCurrency");
-        if ((amount == null) != (currency == null)) {
-            problems.add(new FieldProblem(amount == null ? "accountValueAmount" : "accountValueCurrency",
-                    "accountValueAmount and accountValueCurrency go together"));
-        }
+        Map<String, String> attributes = attributes(row);
         String name = cell(row, "contactName");
         String email = cell(row, "contactEmail");
         String phone = cell(row, "contactPhone");
@@ -72,8 +61,8 @@ final class CsvRowMapper {
                 cell(row, "channel"),
                 cell(row, "touchpoint"),
                 instant(cell(row, "respondedAt"), "respondedAt", problems),
-                attributes.isEmpty() ? null : attributes,
-                amount == null || currency == null ? null : new ResponseRequest.MoneyRequest(amount, currency),
+                attributes,
+                money(row, "accountValueAmount", "accountValueCurrency", problems),
                 integer(row, "revision", "revision", problems));
         return new Mapped(problems.isEmpty() ? request : null, problems);
     }
@@ -120,7 +109,30 @@ final class CsvRowMapper {
         return new Mapped(problems.isEmpty() ? request : null, problems);
     }
 
-    private static @Nullable String cell(Map<String, String> row, String column) {
+    /** The {@code attr.<key>} cells that hold a value, by key; null when there are none. */
+    static @Nullable Map<String, String> attributes(Map<String, String> row) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (column.startsWith(CsvLayout.ATTRIBUTE_PREFIX) && !value.isEmpty()) {
+                attributes.put(column.substring(CsvLayout.ATTRIBUTE_PREFIX.length()), value);
+            }
+        });
+        return attributes.isEmpty() ? null : attributes;
+    }
+
+    /** An amount and its currency from two columns, which go together; null when both are empty. */
+    static ResponseRequest.@Nullable MoneyRequest money(Map<String, String> row, String amountColumn, String currencyColumn,
+            List<FieldProblem> problems) {
+        String amount = cell(row, amountColumn);
+        String currency = cell(row, currencyColumn);
+        if ((amount == null) != (currency == null)) {
+            problems.add(new FieldProblem(amount == null ? amountColumn : currencyColumn,
+                    amountColumn + " and " + currencyColumn + " go together"));
+        }
+        return amount == null || currency == null ? null : new ResponseRequest.MoneyRequest(amount, currency);
+    }
+
+    static @Nullable String cell(Map<String, String> row, String column) {
         String value = row.get(column);
         if (value == null) {
             return null;
@@ -142,7 +154,7 @@ final class CsvRowMapper {
         }
     }
 
-    private static @Nullable Instant instant(@Nullable String value, String field, List<FieldProblem> problems) {
+    static @Nullable Instant instant(@Nullable String value, String field, List<FieldProblem> problems) {
         if (value == null) {
             return null;
         }

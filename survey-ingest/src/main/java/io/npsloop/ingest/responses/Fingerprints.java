@@ -22,38 +22,52 @@ public final class Fingerprints {
     }
 
     public static String of(NewResponse response) {
-        StringBuilder canonical = new StringBuilder(256);
-        field(canonical, "surveyId", response.surveyId());
-        field(canonical, "customerId", response.customerId());
-        field(canonical, "accountId", response.accountId());
+        Canonical canonical = new Canonical();
+        canonical.field("surveyId", response.surveyId());
+        canonical.field("customerId", response.customerId());
+        canonical.field("accountId", response.accountId());
         if (response.contact() != null) {
-            field(canonical, "contact.name", response.contact().name());
-            field(canonical, "contact.email", response.contact().email());
-            field(canonical, "contact.phone", response.contact().phone());
+            canonical.field("contact.name", response.contact().name());
+            canonical.field("contact.email", response.contact().email());
+            canonical.field("contact.phone", response.contact().phone());
         }
-        field(canonical, "score", Integer.toString(response.score()));
-        field(canonical, "comment", response.comment());
-        field(canonical, "channel", response.channel());
-        field(canonical, "touchpoint", response.touchpoint());
-        field(canonical, "respondedAt", response.respondedAt() == null ? null : response.respondedAt().toString());
-        for (Map.Entry<String, String> attribute : new TreeMap<>(response.attributes()).entrySet()) {
-            field(canonical, "attributes." + attribute.getKey(), attribute.getValue());
-        }
-        field(canonical, "accountValue.amount",
+        canonical.field("score", Integer.toString(response.score()));
+        canonical.field("comment", response.comment());
+        canonical.field("channel", response.channel());
+        canonical.field("touchpoint", response.touchpoint());
+        canonical.field("respondedAt", response.respondedAt() == null ? null : response.respondedAt().toString());
+        canonical.fields("attributes", response.attributes());
+        canonical.field("accountValue.amount",
                 response.accountValueAmount() == null ? null : response.accountValueAmount().toPlainString());
-        field(canonical, "accountValue.currency", response.accountValueCurrency());
-        return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        canonical.field("accountValue.currency", response.accountValueCurrency());
+        return canonical.sha256();
     }
 
-    private static void field(StringBuilder canonical, String name, @Nullable String value) {
-        if (value == null) {
-            return;
+    /** A body's canonical form, built field by field in a fixed order; absent values leave no trace. */
+    public static final class Canonical {
+
+        private final StringBuilder text = new StringBuilder(256);
+
+        public Canonical field(String name, @Nullable String value) {
+            if (value != null) {
+                text.append(name.length()).append(':').append(name)
+                        .append(value.length()).append(':').append(value).append(';');
+            }
+            return this;
         }
-        canonical.append(name.length()).append(':').append(name)
-                .append(value.length()).append(':').append(value).append(';');
+
+        /** Each entry as {@code <prefix>.<key>}, sorted by key, so the order a map was sent in does not count. */
+        public Canonical fields(String prefix, Map<String, String> values) {
+            new TreeMap<>(values).forEach((key, value) -> field(prefix + "." + key, value));
+            return this;
+        }
+
+        public String sha256() {
+            return HexFormat.of().formatHex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,9 +1,11 @@
 package io.npsloop.ingest.responses;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.ConstraintViolation;
@@ -34,11 +36,19 @@ public class ResponseChecks {
 
     /** Every broken rule of {@code request}, sorted by field; empty when it is valid. */
     public List<FieldProblem> problems(ResponseRequest request) {
+        return problems(request, request::ruleProblems);
+    }
+
+    /**
+     * The bean constraints broken by any request body, named by JSON path, with the rules beyond them
+     * at this check's now ({@code ruleProblems}), sorted by field: the one way every intake names what is wrong.
+     */
+    public <R> List<FieldProblem> problems(R request, Function<Instant, List<FieldProblem>> ruleProblems) {
         List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<ResponseRequest> violation : validator.validate(request)) {
+        for (ConstraintViolation<R> violation : validator.validate(request)) {
             problems.add(new FieldProblem(path(violation.getPropertyPath()), violation.getMessage()));
         }
-        problems.addAll(request.ruleProblems(clock.instant()));
+        problems.addAll(ruleProblems.apply(clock.instant()));
         problems.sort(BY_FIELD);
         return problems;
     }

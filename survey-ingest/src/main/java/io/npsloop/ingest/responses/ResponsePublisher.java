@@ -1,34 +1,7 @@
 package io.npsloop.ingest.responses;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.npsloop.contracts.ResponseSubmitted;
-import org.jspecify.annotations.Nullable;
 
 /** Puts an accepted response on the responses topic; returns only once the broker has it. */
-public interface ResponsePublisher {
-
-    void publish(ResponseSubmitted event);
-
-    /**
-     * Publishes every event and returns once each one is acknowledged or has failed: per event, in
-     * order, null when the broker has it, else why not. One customer's events keep their order. This
-     * default publishes one by one and, once one failed, does not try the rest.
-     */
-    default List<@Nullable RuntimeException> publishAll(List<ResponseSubmitted> events) {
-        List<@Nullable RuntimeException> failures = new ArrayList<>(events.size());
-        RuntimeException failure = null;
-        for (ResponseSubmitted event : events) {
-            if (failure == null) {
-                try {
-                    publish(event);
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }
-            failures.add(failure);
-        }
-        return failures;
-    }
+public interface ResponsePublisher extends EventPublisher<ResponseSubmitted> {
 }

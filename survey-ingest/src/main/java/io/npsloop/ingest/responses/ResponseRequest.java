@@ -39,13 +39,15 @@ public record ResponseRequest(
         @Nullable @Size(max = 128) String touchpoint,
         @Nullable Instant respondedAt,
         @Nullable @Size(max = 32, message = "at most 32 attributes")
-        Map<@Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]*", message = "must start with a letter and use letters, digits, '_', '.' or '-'") String,
+        Map<@Size(min = 1, max = 64) @Pattern(regexp = ATTRIBUTE_KEY_PATTERN, message = ATTRIBUTE_KEY_MESSAGE) String,
             @NotNull @Size(max = 256) String> attributes,
         @Nullable @Valid MoneyRequest accountValue,
         @Nullable @Min(1) Integer revision) {
 
-    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.:@-]*";
-    static final String ID_MESSAGE = "must start with a letter or digit and use letters, digits, '_', '.', ':', '@' or '-'";
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.:@-]*";
+    public static final String ID_MESSAGE = "must start with a letter or digit and use letters, digits, '_', '.', ':', '@' or '-'";
+    public static final String ATTRIBUTE_KEY_PATTERN = "[A-Za-z][A-Za-z0-9_.-]*";
+    public static final String ATTRIBUTE_KEY_MESSAGE = "must start with a letter and use letters, digits, '_', '.' or '-'";
     static final String CHANNEL_PATTERN = "email|web|in_app|sms|phone|chat|social|kiosk|other";
     static final String AMOUNT_PATTERN = "-?[0-9]{1,15}(\\.[0-9]{1,6})?";
     static final String CURRENCY_PATTERN = "[A-Z]{3}";
@@ -77,21 +79,31 @@ public record ResponseRequest(
      */
     public List<FieldProblem> ruleProblems(Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (respondedAt != null && respondedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            problems.add(new FieldProblem("respondedAt", "must not be more than 5 minutes in the future"));
-        }
-        if (respondedAt != null && respondedAt.isBefore(now.atOffset(ZoneOffset.UTC).minus(MAX_AGE).toInstant())) {
-            problems.add(new FieldProblem("respondedAt", "must not be more than 10 years in the past"));
-        }
-        if (accountValue != null && accountValue.amount() != null && accountValue.amount().matches(AMOUNT_PATTERN)
-                && new BigDecimal(accountValue.amount()).signum() < 0) {
-            problems.add(new FieldProblem("accountValue.amount", "must not be negative"));
-        }
-        if (accountValue != null && accountValue.currency() != null && accountValue.currency().matches(CURRENCY_PATTERN)
-                && !isCurrency(accountValue.currency())) {
-            problems.add(new FieldProblem("accountValue.currency", "is not an ISO 4217 currency code"));
-        }
+        timeProblems("respondedAt", respondedAt, now, problems);
+        moneyProblems("accountValue", accountValue, problems);
         return problems;
+    }
+
+    /** An event time within {@link #MAX_AGE} before and {@link #MAX_CLOCK_SKEW} after {@code now}. */
+    public static void timeProblems(String field, @Nullable Instant time, Instant now, List<FieldProblem> problems) {
+        if (time != null && time.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            problems.add(new FieldProblem(field, "must not be more than 5 minutes in the future"));
+        }
+        if (time != null && time.isBefore(now.atOffset(ZoneOffset.UTC).minus(MAX_AGE).toInstant())) {
+            problems.add(new FieldProblem(field, "must not be more than 10 years in the past"));
+        }
+    }
+
+    /** An amount that is not negative, in a currency ISO 4217 knows (the form is the bean constraints' part). */
+    public static void moneyProblems(String field, @Nullable MoneyRequest money, List<FieldProblem> problems) {
+        if (money != null && money.amount() != null && money.amount().matches(AMOUNT_PATTERN)
+                && new BigDecimal(money.amount()).signum() < 0) {
+            problems.add(new FieldProblem(field + ".amount", "must not be negative"));
+        }
+        if (money != null && money.currency() != null && money.currency().matches(CURRENCY_PATTERN)
+                && !isCurrency(money.currency())) {
+            problems.add(new FieldProblem(field + ".currency", "is not an ISO 4217 currency code"));
+        }
     }
 
     private static boolean isCurrency(String code) {

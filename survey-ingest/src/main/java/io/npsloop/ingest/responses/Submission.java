@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.npsloop.contracts.ResponseSubmitted;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledger's record of one response of one source: its latest revision, the fingerprint of that
+ * The ledger's record of one submission of one source (a response, or a customer outcome, whose
+ * event {@code E} the ledger keeps): its latest revision, the fingerprint of that
  * revision's body, and whether its event is on the topic yet. {@code PENDING} means an attempt
  * to publish started and did not confirm; the stored event is published again as it is, so a retry
  * after a crash or a broker outage puts the same event id on the topic. {@code leaseUntil} keeps a
@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * {@code publishedRevisions} maps each revision whose event is on the topic to its fingerprint, so
  * a late retry of an older revision is still recognised as a duplicate.
  */
-public record Submission(
+public record Submission<E>(
         String source,
         String responseId,
         int revision,
         String fingerprint,
         State state,
         IntakeResult.Status outcome,
-        ResponseSubmitted event,
+        E event,
         @Nullable Instant leaseUntil,
         Map<Integer, String> publishedRevisions) {
 
@@ -33,7 +33,7 @@ public record Submission(
         publishedRevisions = Map.copyOf(publishedRevisions);
     }
 
-    /** One document per source and response id: the same id from two systems is two responses. */
+    /** One document per source and id: the same id from two systems is two submissions. */
     public static String key(String source, String responseId) {
         return source + '|' + responseId;
     }
@@ -50,13 +50,13 @@ public record Submission(
         return leaseUntil != null && leaseUntil.isAfter(now);
     }
 
-    Submission published() {
+    Submission<E> published() {
         Map<Integer, String> revisions = new HashMap<>(publishedRevisions);
         revisions.put(revision, fingerprint);
-        return new Submission(source, responseId, revision, fingerprint, State.PUBLISHED, outcome, event, null, revisions);
+        return new Submission<>(source, responseId, revision, fingerprint, State.PUBLISHED, outcome, event, null, revisions);
     }
 
-    Submission leasedUntil(@Nullable Instant until) {
-        return new Submission(source, responseId, revision, fingerprint, state, outcome, event, until, publishedRevisions);
+    Submission<E> leasedUntil(@Nullable Instant until) {
+        return new Submission<>(source, responseId, revision, fingerprint, state, outcome, event, until, publishedRevisions);
     }
 }

@@ -29,6 +29,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     static final String BATCH_PATH = "/api/v1/responses/batch";
     static final String IMPORT_PATH = "/api/v1/responses/import";
+    static final String OUTCOMES_BATCH_PATH = "/api/v1/outcomes/batch";
+    static final String OUTCOMES_IMPORT_PATH = "/api/v1/outcomes/import";
 
     private final long maxBodySize;
     private final long maxBatchBodySize;
@@ -43,13 +45,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !path.startsWith("/api/") || path.equals(IMPORT_PATH);
+        return !path.startsWith("/api/") || path.equals(IMPORT_PATH) || path.equals(OUTCOMES_IMPORT_PATH);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = path(request).equals(BATCH_PATH) ? maxBatchBodySize : maxBodySize;
+        String path = path(request);
+        long limit = path.equals(BATCH_PATH) || path.equals(OUTCOMES_BATCH_PATH) ? maxBatchBodySize : maxBodySize;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(response, limit);

@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call survey-ingest. Source systems post responses with an API key, which
+ * Who may call survey-ingest. Source systems post responses and outcomes with an API key, which
  * {@code ApiKeyFilter} checks before this chain runs (and answers 401/403/429 itself); the survey
  * tools' webhooks prove themselves by their signature. People with bearer tokens may only erase
  * and manage the source systems' keys, both as admins.
@@ -17,7 +17,8 @@ class IngestAccessRules implements AccessRules {
 
     @Override
     public void declare(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry endpoints) {
-        endpoints.requestMatchers(HttpMethod.POST, "/api/v1/responses", "/api/v1/responses/batch", "/api/v1/responses/import")
+        endpoints.requestMatchers(HttpMethod.POST, "/api/v1/responses", "/api/v1/responses/batch", "/api/v1/responses/import",
+                        "/api/v1/outcomes", "/api/v1/outcomes/batch", "/api/v1/outcomes/import")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll()

@@ -6,23 +6,23 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The ledger's guarded updates over a map, for tests that exercise the intake without a database. */
-public class InMemorySubmissionLedger implements SubmissionLedger {
+public class InMemorySubmissionLedger<E> implements SubmissionLedger<E> {
 
-    private final Map<String, Submission> submissions = new ConcurrentHashMap<>();
+    private final Map<String, Submission<E>> submissions = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Submission> insertIfAbsent(Submission submission) {
+    public Optional<Submission<E>> insertIfAbsent(Submission<E> submission) {
         return Optional.ofNullable(submissions.putIfAbsent(submission.key(), submission));
     }
 
     @Override
-    public Optional<Submission> find(String key) {
+    public Optional<Submission<E>> find(String key) {
         return Optional.ofNullable(submissions.get(key));
     }
 
     @Override
-    public synchronized boolean supersede(Submission next) {
-        Submission stored = submissions.get(next.key());
+    public synchronized boolean supersede(Submission<E> next) {
+        Submission<E> stored = submissions.get(next.key());
         if (stored == null || stored.revision() >= next.revision()) {
             return false;
         }
@@ -31,8 +31,8 @@ public class InMemorySubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public synchronized boolean takeOverPending(Submission stored, Submission next, Instant now) {
-        Submission current = submissions.get(stored.key());
+    public synchronized boolean takeOverPending(Submission<E> stored, Submission<E> next, Instant now) {
+        Submission<E> current = submissions.get(stored.key());
         if (current == null || current.revision() != stored.revision() || !current.fingerprint().equals(stored.fingerprint())
                 || !current.pending() || current.leaseActive(now)) {
             return false;
@@ -42,16 +42,16 @@ public class InMemorySubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public synchronized void markPublished(Submission submission) {
-        Submission current = submissions.get(submission.key());
+    public synchronized void markPublished(Submission<E> submission) {
+        Submission<E> current = submissions.get(submission.key());
         if (current != null && current.revision() == submission.revision() && current.fingerprint().equals(submission.fingerprint())) {
             submissions.put(submission.key(), current.published());
         }
     }
 
     @Override
-    public synchronized void releaseLease(Submission submission) {
-        Submission current = submissions.get(submission.key());
+    public synchronized void releaseLease(Submission<E> submission) {
+        Submission<E> current = submissions.get(submission.key());
         if (current != null && current.pending() && current.revision() == submission.revision()
                 && current.fingerprint().equals(submission.fingerprint())) {
             submissions.put(submission.key(), current.leasedUntil(null));

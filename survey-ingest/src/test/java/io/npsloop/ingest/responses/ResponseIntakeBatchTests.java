@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.ResponseSubmitted;
+import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ResponseIntakeBatchTests {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
+    private final InMemorySubmissionLedger<ResponseSubmitted> ledger = new InMemorySubmissionLedger<>();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
 
@@ -138,7 +138,7 @@ class ResponseIntakeBatchTests {
         List<NewResponse> history = List.of(response("a", 9, null, 1), response("b", 5, null, 1));
         List<NewResponse> batch = List.of(response("a", 9, null, 1), response("b", 6, null, 1), response("b", 6, "x", 2),
                 response("c", 1, null, 1), response("c", 1, null, 1), response("a", 3, null, 3), response("d", 8, null, 1));
-        InMemorySubmissionLedger singleLedger = new InMemorySubmissionLedger();
+        InMemorySubmissionLedger<ResponseSubmitted> singleLedger = new InMemorySubmissionLedger<>();
         RecordingPublisher singlePublisher = new RecordingPublisher();
         ResponseIntake single = new ResponseIntake(singleLedger, singlePublisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
         history.forEach(response -> {

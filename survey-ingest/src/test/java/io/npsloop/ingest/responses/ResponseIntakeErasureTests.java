@@ -25,7 +25,7 @@ class ResponseIntakeErasureTests {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
+    private final InMemorySubmissionLedger<ResponseSubmitted> ledger = new InMemorySubmissionLedger<>();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ErasedOnRecord erased = new ErasedOnRecord();
     private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, erased, clock, LEASE);

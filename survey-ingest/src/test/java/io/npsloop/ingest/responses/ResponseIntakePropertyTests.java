@@ -32,7 +32,7 @@ class ResponseIntakePropertyTests {
     void noEventIsPublishedTwiceAndEveryAcceptanceIsPublished(@ForAll("attempts") List<Attempt> attempts) {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         RecordingPublisher publisher = new RecordingPublisher();
-        ResponseIntake intake = new ResponseIntake(new InMemorySubmissionLedger(), publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock,
+        ResponseIntake intake = new ResponseIntake(new InMemorySubmissionLedger<>(), publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock,
                 Duration.ofSeconds(60));
         Set<String> acknowledged = new HashSet<>();
 

@@ -20,7 +20,7 @@ class ResponseIntakeTests {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final InMemorySubmissionLedger ledger = new InMemorySubmissionLedger();
+    private final InMemorySubmissionLedger<ResponseSubmitted> ledger = new InMemorySubmissionLedger<>();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final ResponseIntake intake = new ResponseIntake(ledger, publisher, IntakeMetrics.NONE, Pseudonyms.NONE, clock, LEASE);
 
@@ -159,7 +159,7 @@ class ResponseIntakeTests {
     @Test
     void pendingSubmissionLeftByACrashIsRepublishedUnchangedAfterItsLease() {
         // A crash between the ledger write and the publish leaves a pending entry with its lease.
-        Submission crashed = new Submission("crm", "r-1", 1, Fingerprints.of(response("r-1", 9, "great", 1)),
+        Submission<ResponseSubmitted> crashed = new Submission<>("crm", "r-1", 1, Fingerprints.of(response("r-1", 9, "great", 1)),
                 Submission.State.PENDING, IntakeResult.Status.ACCEPTED, eventAt(clock.instant()), clock.instant().plus(LEASE), Map.of());
         ledger.insertIfAbsent(crashed);
 
@@ -181,7 +181,7 @@ class ResponseIntakeTests {
 
     private ResponseSubmitted eventAt(Instant now) {
         RecordingPublisher capture = new RecordingPublisher();
-        new ResponseIntake(new InMemorySubmissionLedger(), capture, IntakeMetrics.NONE, Pseudonyms.NONE, Clock.fixed(now, ZoneOffset.UTC), LEASE)
+        new ResponseIntake(new InMemorySubmissionLedger<>(), capture, IntakeMetrics.NONE, Pseudonyms.NONE, Clock.fixed(now, ZoneOffset.UTC), LEASE)
                 .accept("crm", response("r-1", 9, "great", 1), null);
         return capture.published().get(0);
     }

@@ -390,7 +390,7 @@ class SubmissionGroupingTests {
     }
 
     /** The in-memory ledger, unreachable for one source's submissions when told so. */
-    private static final class FailingLedger extends InMemorySubmissionLedger {
+    private static final class FailingLedger extends InMemorySubmissionLedger<ResponseSubmitted> {
 
         private volatile @Nullable String failingSource;
 
@@ -399,7 +399,7 @@ class SubmissionGroupingTests {
         }
 
         @Override
-        public Map<String, Submission> insertAllIfAbsent(List<Submission> submissions) {
+        public Map<String, Submission<ResponseSubmitted>> insertAllIfAbsent(List<Submission<ResponseSubmitted>> submissions) {
             if (submissions.stream().anyMatch(submission -> submission.source().equals(failingSource))) {
                 throw new MongoTimeoutException("Timed out waiting for a server");
             }

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request to the responses API ({@code /api/v1/responses/**}: single, batch, import) must
+ * Every request to the responses and outcomes APIs ({@code /api/v1/responses/**},
+ * {@code /api/v1/outcomes/**}: single, batch, import) must
  * carry an {@code X-API-Key} of a source system, configured or managed and not revoked: 401 without
  * a known key, 403 when the key lacks the endpoint's scope, 429 with Retry-After past the key's
  * rate. Runs before the body is read, so a stranger cannot make the service parse anything.
@@ -41,6 +42,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String RESPONSES_PATH = "/api/v1/responses";
     static final String IMPORT_PATH = "/api/v1/responses/import";
+    static final String OUTCOMES_PATH = "/api/v1/outcomes";
+    static final String OUTCOMES_IMPORT_PATH = "/api/v1/outcomes/import";
 
     private final ApiKeys keys;
     private final KeyUsage usage;
@@ -58,7 +61,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals(RESPONSES_PATH) || path.startsWith(RESPONSES_PATH + "/"));
+        return !(isUnder(path, RESPONSES_PATH) || isUnder(path, OUTCOMES_PATH));
     }
 
     @Override
@@ -96,9 +99,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static String requiredScope(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(IMPORT_PATH) || path.startsWith(IMPORT_PATH + "/")
+        return isUnder(path, IMPORT_PATH) || isUnder(path, OUTCOMES_IMPORT_PATH)
                 ? IngestProperties.SCOPE_IMPORT
                 : IngestProperties.SCOPE_WRITE;
+    }
+
+    private static boolean isUnder(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** Per key name: a managed key's name is never given to another key, so a limiter only ever counts one key's requests. */

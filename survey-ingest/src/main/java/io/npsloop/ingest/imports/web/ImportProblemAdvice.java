@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Problems of a whole import file, each with the report of what was applied before it. */
-@RestControllerAdvice(assignableTypes = ImportController.class)
+@RestControllerAdvice(assignableTypes = {ImportController.class, OutcomeImportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ImportProblemAdvice {
 

@@ -39,7 +39,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Submits responses one at a time or in batches; the caller's source comes from its API key. */
@@ -55,7 +54,7 @@ class ResponsesController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsesController.class);
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
     private static final String PROBLEM = "application/problem+json";
 
     private final ResponseIntake intake;
@@ -75,14 +74,6 @@ class ResponsesController {
         this.maxBatchItems = properties.limits().maxBatchItems();
     }
 
-    /** The Idempotency-Key header's rules: visible ASCII, as the header field's draft standard asks, and bounded. */
-    static @Nullable FieldProblem idempotencyKeyProblem(@Nullable String idempotencyKey) {
-        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,255}")) {
-            return new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
-        return null;
-    }
-
     @Operation(summary = "Submit one response",
             description = "202 once the broker has the response. The same response sent again answers duplicate and publishes nothing; "
                     + "a higher revision answers updated; a lower or equal revision with another body is a 409.")
@@ -96,11 +87,7 @@ class ResponsesController {
             @Parameter(in = ParameterIn.HEADER, description = "Identifies a submission of a client that sends no responseId")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @Parameter(hidden = true) @RequestAttribute(AuthenticatedSource.ATTRIBUTE) String source) {
-        List<FieldProblem> problems = new ArrayList<>(requests.problems(request));
-        FieldProblem keyProblem = idempotencyKeyProblem(idempotencyKey);
-        if (keyProblem != null) {
-            problems.add(keyProblem);
-        }
+        List<FieldProblem> problems = IdempotencyKeys.withProblemOf(idempotencyKey, requests.problems(request));
         if (!problems.isEmpty()) {
             metrics.counted(source, request.channel(), "rejected");
             throw new InvalidRequestException(problems);
@@ -129,10 +116,7 @@ class ResponsesController {
         } else if (batch.responses().size() > maxBatchItems) {
             batchProblems.add(new FieldProblem("responses", "must hold at most " + maxBatchItems + " responses"));
         }
-        FieldProblem keyProblem = idempotencyKeyProblem(idempotencyKey);
-        if (keyProblem != null) {
-            batchProblems.add(keyProblem);
-        }
+        batchProblems = IdempotencyKeys.withProblemOf(idempotencyKey, batchProblems);
         if (!batchProblems.isEmpty()) {
             throw new InvalidRequestException(batchProblems);
         }
@@ -151,7 +135,7 @@ class ResponsesController {
                 request = mapper.treeToValue(item, ResponseRequest.class);
             } catch (JacksonException e) {
                 metrics.counted(source, null, "rejected");
-                results[index] = ItemResult.rejected(index, null, List.of(jsonProblem(e)));
+                results[index] = ItemResult.rejected(index, null, List.of(JsonPaths.problem(e)));
                 continue;
             }
             List<FieldProblem> problems = requests.problems(request);
@@ -166,7 +150,7 @@ class ResponsesController {
         EventNotPublishedException outage = null;
         if (!valid.isEmpty()) {
             // The valid items together: one ledger write, their events sent together and awaited together.
-            List<@Nullable String> itemKeys = valid.stream().map(index -> idempotencyKey == null ? null : idempotencyKey + "#" + index).toList();
+            List<@Nullable String> itemKeys = valid.stream().map(index -> IdempotencyKeys.ofItem(idempotencyKey, index)).toList();
             List<IntakeOutcome> outcomes = intake.acceptAll(source, validRequests.stream().map(requests::toNewResponse).toList(), itemKeys);
             for (int n = 0; n < valid.size(); n++) {
                 int index = valid.get(n);
@@ -195,10 +179,6 @@ class ResponsesController {
             throw outage;
         }
         return result;
-    }
-
-    private static FieldProblem jsonProblem(JacksonException e) {
-        return new FieldProblem(JsonPaths.of(e), e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or form");
     }
 
     /** The answer to a single submission. */

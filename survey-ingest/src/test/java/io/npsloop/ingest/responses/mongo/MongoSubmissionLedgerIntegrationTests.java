@@ -38,10 +38,10 @@ class MongoSubmissionLedgerIntegrationTests {
 
     @Test
     void submissionSurvivesTheRoundTripIncludingItsEvent() {
-        Submission submission = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
+        Submission<ResponseSubmitted> submission = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
         assertThat(ledger.insertIfAbsent(submission)).isEmpty();
 
-        Submission stored = ledger.find(submission.key()).orElseThrow();
+        Submission<ResponseSubmitted> stored = ledger.find(submission.key()).orElseThrow();
         assertThat(stored).usingRecursiveComparison().ignoringFields("event.accountValue.amount").isEqualTo(submission);
         assertThat(stored.event().accountValue().amount()).isEqualByComparingTo("1200.50");
     }
@@ -51,7 +51,7 @@ class MongoSubmissionLedgerIntegrationTests {
         ledger.insertIfAbsent(submission(1, "f1", Submission.State.PENDING, NOW));
 
         assertThat(ledger.insertIfAbsent(submission(1, "f2", Submission.State.PENDING, NOW)))
-                .get().extracting(Submission::fingerprint).isEqualTo("f1");
+                .get().extracting(Submission<ResponseSubmitted>::fingerprint).isEqualTo("f1");
     }
 
     @Test
@@ -60,14 +60,14 @@ class MongoSubmissionLedgerIntegrationTests {
 
         assertThat(ledger.supersede(submission(2, "other", Submission.State.PENDING, NOW))).isFalse();
         assertThat(ledger.supersede(submission(3, "f3", Submission.State.PENDING, NOW))).isTrue();
-        assertThat(ledger.find(Submission.key("crm", "r-1"))).get().extracting(Submission::revision).isEqualTo(3);
+        assertThat(ledger.find(Submission.key("crm", "r-1"))).get().extracting(Submission<ResponseSubmitted>::revision).isEqualTo(3);
     }
 
     @Test
     void pendingSubmissionIsTakenOverOnlyOnceItsLeaseRanOut() {
-        Submission pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
+        Submission<ResponseSubmitted> pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
         ledger.insertIfAbsent(pending);
-        Submission next = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(200));
+        Submission<ResponseSubmitted> next = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(200));
 
         assertThat(ledger.takeOverPending(pending, next, NOW)).isFalse();
         assertThat(ledger.takeOverPending(pending, next, NOW.plusSeconds(61))).isTrue();
@@ -75,12 +75,12 @@ class MongoSubmissionLedgerIntegrationTests {
 
     @Test
     void publishedRevisionIsRememberedWithItsFingerprint() {
-        Submission pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
+        Submission<ResponseSubmitted> pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
         ledger.insertIfAbsent(pending);
 
         ledger.markPublished(pending);
 
-        Submission stored = ledger.find(pending.key()).orElseThrow();
+        Submission<ResponseSubmitted> stored = ledger.find(pending.key()).orElseThrow();
         assertThat(stored.pending()).isFalse();
         assertThat(stored.leaseUntil()).isNull();
         assertThat(stored.publishedRevisions()).containsEntry(1, "f1");
@@ -88,7 +88,7 @@ class MongoSubmissionLedgerIntegrationTests {
 
     @Test
     void releasedLeaseLetsTheRetryTakeOverAtOnce() {
-        Submission pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
+        Submission<ResponseSubmitted> pending = submission(1, "f1", Submission.State.PENDING, NOW.plusSeconds(60));
         ledger.insertIfAbsent(pending);
 
         ledger.releaseLease(pending);
@@ -96,11 +96,11 @@ class MongoSubmissionLedgerIntegrationTests {
         assertThat(ledger.takeOverPending(pending, pending, NOW)).isTrue();
     }
 
-    private static Submission submission(int revision, String fingerprint, Submission.State state, Instant leaseUntil) {
+    private static Submission<ResponseSubmitted> submission(int revision, String fingerprint, Submission.State state, Instant leaseUntil) {
         ResponseSubmitted event = new ResponseSubmitted("e-" + revision, EventTypes.RESPONSE_SUBMITTED, ResponseSubmitted.SCHEMA_VERSION,
                 NOW, NOW, "crm", "r-1", revision, "s-1", "c-1", null, new Contact("Ada", "ada@example.com", null), 3,
                 "很慢", "email", null, Map.of("region", "EMEA"), new Money(new BigDecimal("1200.50"), "EUR"));
-        return new Submission("crm", "r-1", revision, fingerprint, state, IntakeResult.Status.ACCEPTED, event, leaseUntil,
+        return new Submission<>("crm", "r-1", revision, fingerprint, state, IntakeResult.Status.ACCEPTED, event, leaseUntil,
                 state == Submission.State.PUBLISHED ? Map.of(revision, fingerprint) : Map.of());
     }
 }

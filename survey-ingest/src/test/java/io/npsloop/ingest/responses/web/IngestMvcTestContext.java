@@ -1,5 +1,6 @@
 package io.npsloop.ingest.responses.web;
 
+import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.ingest.responses.InMemorySubmissionLedger;
 import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.RecordingPublisher;
@@ -59,7 +60,7 @@ abstract class IngestMvcTestContext {
     MockMvc mvc;
 
     @Autowired
-    InMemorySubmissionLedger ledger;
+    InMemorySubmissionLedger<ResponseSubmitted> ledger;
 
     @Autowired
     RecordingPublisher publisher;
@@ -69,8 +70,8 @@ abstract class IngestMvcTestContext {
 
         @Bean
         @Primary
-        InMemorySubmissionLedger inMemoryLedger() {
-            return new InMemorySubmissionLedger();
+        InMemorySubmissionLedger<ResponseSubmitted> inMemoryLedger() {
+            return new InMemorySubmissionLedger<>();
         }
 
         @Bean
