@@ -13,7 +13,6 @@ class KafkaOutcomePublisher extends KafkaEventPublisher<CustomerOutcomeRecorded>
     static final String BINDING = "outcomes-out";
 
     KafkaOutcomePublisher(EventSender sender) {
-        super(sender, BINDING, CustomerOutcomeRecorded::customerId, CustomerOutcomeRecorded::eventId, CustomerOutcomeRecorded::eventType,
-                CustomerOutcomeRecorded::occurredAt,                event -> "Outcome " + event.outcomeId());
+        super(sender, BINDING, event -> "Outcome " + event.outcomeId());
     }
 }

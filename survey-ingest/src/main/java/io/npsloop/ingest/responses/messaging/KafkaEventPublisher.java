@@ -1,10 +1,10 @@
 package io.npsloop.ingest.responses.messaging;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.npsloop.contracts.Event;
 import io.npsloop.ingest.responses.EventPublisher;
 import io.npsloop.platform.messaging.EventNotPublishedException;
 import io.npsloop.platform.messaging.EventSender;
@@ -19,28 +19,19 @@ import org.jspecify.annotations.Nullable;
  * customer's events failed, the customer's later events of the call are reported failed too, so
  * none of them is confirmed ahead of the one that was lost.
  */
-public class KafkaEventPublisher<E> implements EventPublisher<E> {
+public class KafkaEventPublisher<E extends Event> implements EventPublisher<E> {
 
     private final EventSender sender;
     private final String binding;
-    private final Function<E, String> key;
-    private final Function<E, String> id;
-    private final Function<E, String> type;
-    private final Function<E, Instant> time;
     private final Function<E, String> describe;
 
     /**
-     * Events onto {@code binding}, keyed by {@code key} (the customer id), with the CloudEvents id,
-     * type and time of each; {@code describe} names an event in a failure ("Response r-1").
+     * Events onto {@code binding}, each under its own key (the customer id), id, type and time;
+     * {@code describe} names an event in a failure ("Response r-1").
      */
-    public KafkaEventPublisher(EventSender sender, String binding, Function<E, String> key, Function<E, String> id,
-            Function<E, String> type, Function<E, Instant> time, Function<E, String> describe) {
+    public KafkaEventPublisher(EventSender sender, String binding, Function<E, String> describe) {
         this.sender = sender;
         this.binding = binding;
-        this.key = key;
-        this.id = id;
-        this.type = type;
-        this.time = time;
         this.describe = describe;
     }
 
@@ -56,7 +47,7 @@ public class KafkaEventPublisher<E> implements EventPublisher<E> {
     public List<@Nullable RuntimeException> publishAll(List<E> batch) {
         List<OutgoingEvent> events = new ArrayList<>(batch.size());
         for (E event : batch) {
-            events.add(new OutgoingEvent(binding, key.apply(event), event, id.apply(event), type.apply(event), time.apply(event)));
+            events.add(OutgoingEvent.of(binding, event));
         }
         List<@Nullable RuntimeException> failures = new ArrayList<>(batch.size());
         List<@Nullable RuntimeException> results;

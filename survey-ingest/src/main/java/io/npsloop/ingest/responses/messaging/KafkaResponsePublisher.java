@@ -12,7 +12,6 @@ class KafkaResponsePublisher extends KafkaEventPublisher<ResponseSubmitted> impl
     static final String BINDING = "responses-out";
 
     KafkaResponsePublisher(EventSender sender) {
-        super(sender, BINDING, ResponseSubmitted::customerId, ResponseSubmitted::eventId, ResponseSubmitted::eventType,
-                ResponseSubmitted::occurredAt,                event -> "Response " + event.responseId());
+        super(sender, BINDING, event -> "Response " + event.responseId());
     }
 }
