@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.reporting.insights.ReportRules;
+import io.npsloop.reporting.reports.ReportRules;
 import io.npsloop.statistics.ExperimentPlan;
 import io.npsloop.statistics.SignificanceRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
