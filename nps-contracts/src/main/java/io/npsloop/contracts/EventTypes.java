@@ -25,6 +25,7 @@ public final class EventTypes {
     public static final String ADVOCACY_TASK_CREATED = "io.npsloop.case.advocacy.created";
     public static final String CUSTOMER_ERASURE_REQUESTED = "io.npsloop.customer.erasure.requested";
     public static final String CUSTOMER_ERASED = "io.npsloop.customer.erased";
+    public static final String CUSTOMER_OUTCOME_RECORDED = "io.npsloop.customer.outcome.recorded";
 
     /** Where the JSON Schema of each event type is on the classpath, under {@link #SCHEMA_BASE_URI}. */
     public static final String SCHEMA_BASE_URI = "https://npsloop.io/schemas/";
@@ -43,7 +44,8 @@ public final class EventTypes {
             Map.entry(RESURVEY_REQUESTED, "ResurveyRequested.schema.json"),
             Map.entry(ADVOCACY_TASK_CREATED, "AdvocacyTaskCreated.schema.json"),
             Map.entry(CUSTOMER_ERASURE_REQUESTED, "CustomerErasureRequested.schema.json"),
-            Map.entry(CUSTOMER_ERASED, "CustomerErased.schema.json"));
+            Map.entry(CUSTOMER_ERASED, "CustomerErased.schema.json"),
+            Map.entry(CUSTOMER_OUTCOME_RECORDED, "CustomerOutcomeRecorded.schema.json"));
 
     private EventTypes() {
     }

@@ -24,6 +24,9 @@ public final class Topics {
     /** Requests to erase a customer's personal data, and each service's receipt; produced by survey-ingest and every service. */
     public static final String ERASURES = "nps.erasures.v1";
 
+    /** Customer outcomes (cancellations, downgrades, renewals) posted by business systems; produced by survey-ingest. */
+    public static final String OUTCOMES = "nps.outcomes.v1";
+
     /** Suffix of the dead-letter topic that belongs to each topic. */
     public static final String DLQ_SUFFIX = ".dlq";
 

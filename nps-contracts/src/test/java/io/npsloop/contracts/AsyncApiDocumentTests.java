@@ -50,6 +50,7 @@ class AsyncApiDocumentTests {
             Topics.METRICS, new Topology(Set.of("scoring-service"), Set.of("reporting-service")),
             Topics.ALERTS, new Topology(Set.of("alerting-service"), Set.of("followup-service", "reporting-service")),
             Topics.FOLLOWUPS, new Topology(Set.of("followup-service"), Set.of("reporting-service")),
+            Topics.OUTCOMES, new Topology(Set.of("survey-ingest"), Set.of("reporting-service")),
             // survey-ingest requests an erasure; every service performs it and sends its receipt.
             Topics.ERASURES, new Topology(SERVICES, SERVICES));
 
@@ -71,7 +72,8 @@ class AsyncApiDocumentTests {
             Map.entry("ResurveyRequested", TOPOLOGY.get(Topics.FOLLOWUPS)),
             Map.entry("AdvocacyTaskCreated", TOPOLOGY.get(Topics.FOLLOWUPS)),
             Map.entry("CustomerErasureRequested", new Topology(Set.of("survey-ingest"), SERVICES)),
-            Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))));
+            Map.entry("CustomerErased", new Topology(SERVICES, Set.of("survey-ingest"))),
+            Map.entry("CustomerOutcomeRecorded", TOPOLOGY.get(Topics.OUTCOMES)));
 
     private final JsonNode document = load();
 
@@ -102,7 +104,7 @@ class AsyncApiDocumentTests {
             expected.add(Topics.deadLetter(topic));
         }
 
-        assertThat(topics()).hasSize(6);
+        assertThat(topics()).hasSize(7);
         assertThat(channelsByAddress().keySet()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -195,7 +197,8 @@ class AsyncApiDocumentTests {
                 Map.entry("ResurveyRequested", Topics.FOLLOWUPS),
                 Map.entry("AdvocacyTaskCreated", Topics.FOLLOWUPS),
                 Map.entry("CustomerErasureRequested", Topics.ERASURES),
-                Map.entry("CustomerErased", Topics.ERASURES));
+                Map.entry("CustomerErased", Topics.ERASURES),
+                Map.entry("CustomerOutcomeRecorded", Topics.OUTCOMES));
         Map<String, String> carried = new TreeMap<>();
         channelsByAddress().forEach((address, channel) -> {
             if (topics().contains(address)) {

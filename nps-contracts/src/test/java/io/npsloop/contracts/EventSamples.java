@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One realistic instance of each event: a detractor's answer, its scoring, the figures it moved,
  * the alert it raised and the case that followed; then the customer's request to be forgotten and
- * one service's receipt for it. {@code events/<EventName>.json} in the test
+ * one service's receipt for it; and the customer's cancellation, posted by the billing system.
+ * {@code events/<EventName>.json} in the test
  * resources pins the JSON form of each.
  */
 final class EventSamples {
@@ -31,7 +32,7 @@ final class EventSamples {
     static List<Record> all() {
         return List.of(responseSubmitted(), responseScored(), npsMetricsUpdated(), detractorAlertRaised(),
                 caseOpened(), caseStatusChanged(), contactAttempted(), rootCauseCoded(), incentiveOffered(), loopClosed(), resurveyRequested(), advocacyTaskCreated(),
-                customerErasureRequested(), customerErased());
+                customerErasureRequested(), customerErased(), customerOutcomeRecorded());
     }
 
     static Record of(Class<? extends Record> type) {
@@ -125,5 +126,14 @@ final class EventSamples {
         return new CustomerErased("e646424f-3d74-3388-8f37-99113214d057", EventTypes.CUSTOMER_ERASED,
                 CustomerErased.SCHEMA_VERSION, Instant.parse("2025-04-02T09:30:02.417Z"), ERASURE_ID, "alerting-service",
                 Map.of("alerts", 1L, "customer_alerts", 1L, "scored_responses", 2L, "notifications", 2L));
+    }
+
+    static CustomerOutcomeRecorded customerOutcomeRecorded() {
+        // The yearly revenue the cancellation loses; the event id is the name-based UUID of
+        // source and outcome id, so a retried post would carry the same one.
+        return new CustomerOutcomeRecorded("3c5a1f0e-8b2d-3e47-9f61-0a2b4c6d8e10", EventTypes.CUSTOMER_OUTCOME_RECORDED,
+                CustomerOutcomeRecorded.SCHEMA_VERSION, Instant.parse("2025-04-30T23:59:59Z"),
+                Instant.parse("2025-05-01T06:00:02.031456789Z"), "billing",
+                "sub-881-cancel", "c-42", "a-7", OutcomeKind.CANCELLED, ACCOUNT_VALUE, "price", Map.of("plan", "pro"));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.node.ArrayNode;
@@ -181,17 +182,19 @@ class EventSchemaTests {
     }
 
     @Test
-    void unknownCategoryOrSeverityIsRejected() {
+    void unknownCategorySeverityOrOutcomeIsRejected() {
         assertRejected(ResponseScored.class, json -> json.put("category", "promoter"), "category");
         assertRejected(ResponseScored.class, json -> json.put("previousCategory", "NEUTRAL"), "previousCategory");
         assertRejected(DetractorAlertRaised.class, json -> json.put("severity", "LOW"), "severity");
         assertRejected(CaseOpened.class, json -> json.put("severity", "LOW"), "severity");
+        assertRejected(CustomerOutcomeRecorded.class, json -> json.put("outcome", "cancelled"), "outcome");
+        assertRejected(CustomerOutcomeRecorded.class, json -> json.put("outcome", "CHURNED"), "outcome");
     }
 
-    @Test
-    void attributeValuesMustBeStrings() {
-        assertRejected(ResponseSubmitted.class, json -> ((ObjectNode) json.get("attributes")).put("seats", 12),
-                "attributes");
+    @ParameterizedTest
+    @ValueSource(classes = {ResponseSubmitted.class, CustomerOutcomeRecorded.class})
+    void attributeValuesMustBeStrings(Class<? extends Record> type) {
+        assertRejected(type, json -> ((ObjectNode) json.get("attributes")).put("seats", 12), "attributes");
     }
 
     @Test
@@ -299,6 +302,22 @@ class EventSchemaTests {
         assertThat(EventSchemas.validate(CustomerErased.class, json)).isEmpty();
     }
 
+    @Test
+    void outcomeValueIsNeverNegativeAndAlwaysMoney() {
+        assertRejected(CustomerOutcomeRecorded.class, json -> value(json).put("amount", "-1200.00"), "amount");
+        assertRejected(CustomerOutcomeRecorded.class, json -> value(json).put("amount", 1200), "amount");
+        assertRejected(CustomerOutcomeRecorded.class, json -> value(json).put("currency", "eur"), "currency");
+        assertRejected(CustomerOutcomeRecorded.class, json -> value(json).remove("currency"), "currency");
+        assertRejected(CustomerOutcomeRecorded.class, json -> json.put("value", "1200.00 EUR"), "value");
+    }
+
+    @Test
+    void outcomeReasonIsAShortCodeNotText() {
+        for (String reason : List.of("Too expensive for us", "Price", "", "-price", "p".repeat(65))) {
+            assertRejected(CustomerOutcomeRecorded.class, json -> json.put("reasonCode", reason), "reasonCode");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("eventTypes")
     void fieldsAddedByANewerProducerAreAccepted(Class<? extends Record> type) {
@@ -331,6 +350,10 @@ class EventSchemaTests {
 
     private static ObjectNode erased(ObjectNode json) {
         return (ObjectNode) json.get("erased");
+    }
+
+    private static ObjectNode value(ObjectNode json) {
+        return (ObjectNode) json.get("value");
     }
 
     private static ObjectNode accountValue(ObjectNode json) {

@@ -39,7 +39,8 @@ final class EventSchemas {
             Map.entry(ResurveyRequested.class, EventTypes.RESURVEY_REQUESTED),
             Map.entry(AdvocacyTaskCreated.class, EventTypes.ADVOCACY_TASK_CREATED),
             Map.entry(CustomerErasureRequested.class, EventTypes.CUSTOMER_ERASURE_REQUESTED),
-            Map.entry(CustomerErased.class, EventTypes.CUSTOMER_ERASED));
+            Map.entry(CustomerErased.class, EventTypes.CUSTOMER_ERASED),
+            Map.entry(CustomerOutcomeRecorded.class, EventTypes.CUSTOMER_OUTCOME_RECORDED));
 
     /** Spring Boot 4's defaults are Jackson 3's: ISO-8601 instants, unknown properties ignored. */
     static final JsonMapper MAPPER = JsonMapper.builder().build();

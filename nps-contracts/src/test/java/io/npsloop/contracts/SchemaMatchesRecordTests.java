@@ -94,11 +94,12 @@ class SchemaMatchesRecordTests {
     }
 
     @Test
-    void categoryAndSeverityDefinitionsListTheEnumConstants() {
+    void enumDefinitionsListTheEnumConstants() {
         JsonNode definitions = EventSchemas.document("common.schema.json").get("$defs");
 
         assertThat(strings(definitions.get("Category").get("enum"))).isEqualTo(constants(Category.class));
         assertThat(strings(definitions.get("Severity").get("enum"))).isEqualTo(constants(Severity.class));
+        assertThat(strings(definitions.get("OutcomeKind").get("enum"))).isEqualTo(constants(OutcomeKind.class));
     }
 
     @Test
