@@ -6,6 +6,7 @@ import io.npsloop.reporting.projections.Alerts;
 import io.npsloop.reporting.projections.Answers;
 import io.npsloop.reporting.projections.Cases;
 import io.npsloop.reporting.projections.DailyFigures;
+import io.npsloop.reporting.projections.Outcomes;
 import io.npsloop.reporting.reports.Facts;
 import io.npsloop.reporting.reports.Report;
 import io.npsloop.reporting.reports.ReportSettings;
@@ -33,13 +34,14 @@ class ReportingConfiguration {
     }
 
     @Bean
-    Facts facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Clock clock, ReportingProperties properties) {
-        return new Facts(answers, alerts, cases, dailyFigures, clock, properties.timeZone());
+    Facts facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Outcomes outcomes, Clock clock,
+            ReportingProperties properties) {
+        return new Facts(answers, alerts, cases, dailyFigures, outcomes, clock, properties.timeZone());
     }
 
     @Bean
     ReportSettings reportSettings(ReportingProperties properties) {
         return new ReportSettings(properties.dimensions(), new ThemeLexicon(properties.themes()), properties.controlArm(),
-                properties.reportRules());
+                properties.reportRules(), properties.churnRules());
     }
 }

@@ -15,12 +15,14 @@ import io.npsloop.reporting.projections.Answers;
 import io.npsloop.reporting.projections.CaseFact;
 import io.npsloop.reporting.projections.Cases;
 import io.npsloop.reporting.projections.DailyFigures;
+import io.npsloop.reporting.projections.Outcome;
+import io.npsloop.reporting.projections.Outcomes;
 import io.npsloop.statistics.NpsTally;
 
 /**
  * The projections as the reports read them. Days are calendar days in the reporting time zone;
  * ranges are inclusive of both ends. Answers fall in the day of their event time, cases in the day
- * they were opened, alerts in the day they were raised.
+ * they were opened, alerts in the day they were raised, outcomes in the day they took effect.
  */
 public final class Facts {
 
@@ -28,14 +30,17 @@ public final class Facts {
     private final Alerts alerts;
     private final Cases cases;
     private final DailyFigures dailyFigures;
+    private final Outcomes outcomes;
     private final Clock clock;
     private final ZoneId zone;
 
-    public Facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Clock clock, ZoneId zone) {
+    public Facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Outcomes outcomes, Clock clock,
+            ZoneId zone) {
         this.answers = answers;
         this.alerts = alerts;
         this.cases = cases;
         this.dailyFigures = dailyFigures;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.zone = zone;
     }
@@ -93,6 +98,14 @@ public final class Facts {
     /** Cases opened by an alert now in one of the states. */
     public long casesIn(List<String> states) {
         return cases.casesIn(states);
+    }
+
+    public List<Answer> answers() {
+        return answers.answers();
+    }
+
+    public List<Outcome> outcomes() {
+        return outcomes.outcomes();
     }
 
     public DailyFigures dailyFigures() {

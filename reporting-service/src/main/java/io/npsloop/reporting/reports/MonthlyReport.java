@@ -16,7 +16,7 @@ public final class MonthlyReport implements Report<YearMonth, MonthlyReport.Mont
     public record Monthly(YearMonth month, LocalDate from, LocalDate to, Figure nps, DistributionReport.Distribution distribution,
             List<TrendReport.TrendPoint> weeklyTrend, SegmentsReport.Segments segments, FollowupReport.Funnel followup,
             RootCausesReport.RootCauses rootCauses, ExperimentsReport.Experiments experiments,
-            RevenueAtRiskReport.RevenueAtRisk revenueAtRisk, ThemesReport.Themes themes) {
+            RevenueAtRiskReport.RevenueAtRisk revenueAtRisk, ThemesReport.Themes themes, ChurnReport.Churn churn) {
     }
 
     private final Facts facts;
@@ -29,10 +29,11 @@ public final class MonthlyReport implements Report<YearMonth, MonthlyReport.Mont
     private final ExperimentsReport experiments;
     private final RevenueAtRiskReport revenueAtRisk;
     private final ThemesReport themes;
+    private final ChurnReport churn;
 
     public MonthlyReport(Facts facts, ReportSettings settings, DistributionReport distribution, TrendReport trend,
             SegmentsReport segments, FollowupReport followup, RootCausesReport rootCauses, ExperimentsReport experiments,
-            RevenueAtRiskReport revenueAtRisk, ThemesReport themes) {
+            RevenueAtRiskReport revenueAtRisk, ThemesReport themes, ChurnReport churn) {
         this.facts = facts;
         this.settings = settings;
         this.distribution = distribution;
@@ -43,6 +44,7 @@ public final class MonthlyReport implements Report<YearMonth, MonthlyReport.Mont
         this.experiments = experiments;
         this.revenueAtRisk = revenueAtRisk;
         this.themes = themes;
+        this.churn = churn;
     }
 
     @Override
@@ -67,7 +69,8 @@ public final class MonthlyReport implements Report<YearMonth, MonthlyReport.Mont
                 Figure.of(Facts.tally(facts.answersBetween(range)), settings.rules().significance()),
                 distribution.compute(range), trend.compute(weekly(range)), segments.compute(range), followup.compute(range),
                 rootCauses.compute(new RootCausesReport.Query(range, RootCausesReport.View.CATEGORY)),
-                experiments.compute(range), revenueAtRisk.compute(range), themes.compute(month));
+                experiments.compute(range), revenueAtRisk.compute(range), themes.compute(month),
+                churn.compute(new ChurnReport.Query(range, ChurnReport.View.CATEGORY)));
     }
 
     /** One CSV per section, each with the rows of that section's own CSV. */
@@ -86,6 +89,10 @@ public final class MonthlyReport implements Report<YearMonth, MonthlyReport.Mont
         files.put("experiments.csv", experiments.export(range, r.experiments()));
         files.put("revenue-at-risk.csv", revenueAtRisk.export(range, r.revenueAtRisk()));
         files.put("themes.csv", themes.export(month, r.themes()));
+        files.put("churn-by-category.csv", ChurnReport.table(r.churn(), ChurnReport.View.CATEGORY));
+        files.put("churn-by-score.csv", ChurnReport.table(r.churn(), ChurnReport.View.SCORE));
+        files.put("churn-by-theme.csv", ChurnReport.table(r.churn(), ChurnReport.View.THEME));
+        files.put("churn-revenue.csv", ChurnReport.table(r.churn(), ChurnReport.View.REVENUE));
         return new Export.Bundle("nps-report-" + month + ".zip", files);
     }
 

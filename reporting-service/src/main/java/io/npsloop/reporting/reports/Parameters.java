@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.npsloop.platform.web.FieldProblem;
@@ -68,6 +69,30 @@ public final class Parameters {
             problem("month", "must be a month such as 2026-10");
             return YearMonth.from(today);
         }
+    }
+
+    /** One of an enum's values, named in lower case; {@code byDefault} when absent. */
+    public <E extends Enum<E>> E choice(String name, Class<E> type, E byDefault) {
+        String value = get(name);
+        if (value == null) {
+            return byDefault;
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String lower = constant.name().toLowerCase(Locale.ROOT);
+            if (lower.equals(value)) {
+                return constant;
+            }
+            names.add(lower);
+        }
+        problem(name, "must be " + oneOf(names));
+        return byDefault;
+    }
+
+    /** "a or b", "a, b or c". */
+    public static String oneOf(List<String> values) {
+        String last = values.get(values.size() - 1);
+        return values.size() == 1 ? last : String.join(", ", values.subList(0, values.size() - 1)) + " or " + last;
     }
 
     private @Nullable LocalDate date(String field) {

@@ -59,19 +59,7 @@ public final class RootCausesReport implements Report<RootCausesReport.Query, Ro
     @Override
     public Query query(Parameters parameters) {
         DayRange range = parameters.range();
-        String v = parameters.get("view");
-        View view = View.CATEGORY;
-        if (v != null) {
-            view = switch (v) {
-                case "category" -> View.CATEGORY;
-                case "segment" -> View.SEGMENT;
-                case "month" -> View.MONTH;
-                default -> {
-                    parameters.problem("view", "must be category, segment or month");
-                    yield View.CATEGORY;
-                }
-            };
-        }
+        View view = parameters.choice("view", View.class, View.CATEGORY);
         return new Query(range, view);
     }
 

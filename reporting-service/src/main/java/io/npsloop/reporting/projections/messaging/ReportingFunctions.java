@@ -8,6 +8,7 @@ import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.ContactAttempted;
+import io.npsloop.contracts.CustomerOutcomeRecorded;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
@@ -23,6 +24,7 @@ import io.npsloop.reporting.projections.Answers;
 import io.npsloop.reporting.projections.Cases;
 import io.npsloop.reporting.projections.DailyFigure;
 import io.npsloop.reporting.projections.DailyFigures;
+import io.npsloop.reporting.projections.Outcomes;
 import io.npsloop.statistics.NpsTally;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Kafka edge of reporting: figures, scored responses, alerts and case events in, each into its
+ * The Kafka edge of reporting: figures, scored responses, alerts, case events and customer outcomes in, each into its
  * one projection. Every binding is in batch mode ({@link EventBatches}): a poll's records are parsed and
  * held to their schema once each, then each store is written once per batch, by the same rules as
  * one record at a time. Wiring is in reporting-service.yml.
@@ -74,6 +76,12 @@ class ReportingFunctions {
     @Bean
     Consumer<Message<List<byte[]>>> projectAlerts(EventBatches batches, Alerts alerts) {
         return batches.consumer("projectAlerts", DetractorAlertRaised.class, batch -> alerts.saveAlerts(events(batch)));
+    }
+
+    /** Keeps every customer outcome once (outcomeOnce, by source and outcome id). */
+    @Bean
+    Consumer<Message<List<byte[]>>> projectOutcomes(EventBatches batches, Outcomes outcomes) {
+        return batches.consumer("projectOutcomes", CustomerOutcomeRecorded.class, batch -> outcomes.saveOutcomes(events(batch)));
     }
 
     /**

@@ -13,6 +13,7 @@ class ReportingErasureConfiguration {
     @Bean
     PersonalDataEraser reportingPersonalData(MongoDatabase database) {
         return CustomerDocuments.in(database)
-                .collection(MongoAnswers.ANSWERS, "customerId");
+                .collection(MongoAnswers.ANSWERS, "customerId")
+                .collection(MongoOutcomes.OUTCOMES, "customerId");
     }
 }

@@ -78,7 +78,7 @@ class ReportsController {
         String format = parameters.get("format");
         List<FieldProblem> problems = new ArrayList<>(parameters.problems());
         if (format != null && !report.formats().contains(format)) {
-            problems.add(new FieldProblem("format", "must be " + oneOf(report.formats())));
+            problems.add(new FieldProblem("format", "must be " + Parameters.oneOf(report.formats())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -96,12 +96,6 @@ class ReportsController {
                     .body(zip(bundle));
         }
         return ResponseEntity.ok().contentType(TEXT_CSV).body(CsvTables.write((Export.Table) export));
-    }
-
-    /** "json or csv", "json, csv or zip". */
-    private static String oneOf(List<String> values) {
-        String last = values.get(values.size() - 1);
-        return values.size() == 1 ? last : String.join(", ", values.subList(0, values.size() - 1)) + " or " + last;
     }
 
     private static byte[] zip(Export.Bundle bundle) {
