@@ -227,6 +227,26 @@
         ]
       });
     });
+
+    show('churn', (r) => {
+      const rows = r.byCategory;
+      const labels = rows.map((g) => g.group);
+      draw('churn', labels, {
+        tooltip: {},
+        legend: { top: 0, right: 10, textStyle: { fontSize: 10 } },
+        grid: { left: 60, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: labels },
+        yAxis: { type: 'value', name: 'churn %', max: 100 },
+        series: [
+          { type: 'bar', name: 'cancelled', data: rows.map((g) => (g.cancelledRate == null ? null : { value: round(g.cancelledRate * 100),
+            itemStyle: g.insufficient ? { color: '#fff', borderColor: faint, borderType: 'dashed', borderWidth: 1 } : { color: '#d9534f' } })) },
+          { type: 'bar', name: 'downgraded', data: rows.map((g) => (g.downgradedRate == null ? null : { value: round(g.downgradedRate * 100),
+            itemStyle: g.insufficient ? { color: '#fff', borderColor: faint, borderType: 'dashed', borderWidth: 1 } : { color: '#f0ad4e' } })) },
+          errorBars('95% Wilson (cancelled)', rows.map((g, i) => (g.cancelledRate == null ? [i, null, null]
+            : [i, g.cancelledLower * 100, g.cancelledUpper * 100])))
+        ]
+      });
+    });
   }
 
   function showForgetButton() {

@@ -1,22 +1,31 @@
 package io.npsloop.reporting;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.npsloop.reporting.insights.Reports;
-import io.npsloop.reporting.insights.ReadModel;
-import io.npsloop.reporting.insights.ThemeLexicon;
-import io.npsloop.reporting.insights.Views;
-import io.npsloop.reporting.overview.OverviewQuery;
-import io.npsloop.reporting.overview.OverviewStore;
+import io.npsloop.reporting.projections.Alerts;
+import io.npsloop.reporting.projections.Answers;
+import io.npsloop.reporting.projections.Cases;
+import io.npsloop.reporting.projections.DailyFigures;
+import io.npsloop.reporting.projections.Outcomes;
+import io.npsloop.reporting.reports.Facts;
+import io.npsloop.reporting.reports.Report;
+import io.npsloop.reporting.reports.ReportSettings;
+import io.npsloop.reporting.reports.ThemeLexicon;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * The reports are plain classes; every {@link Report} in the reports package becomes a bean by this
+ * scan (its one constructor takes {@link Facts}, {@link ReportSettings} or other reports), and the
+ * HTTP handler serves each at its path. A new report needs no line here.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@ComponentScan(basePackageClasses = Report.class, useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = Report.class))
 class ReportingConfiguration {
 
     @Bean
@@ -25,23 +34,14 @@ class ReportingConfiguration {
     }
 
     @Bean
-    Reports reports(ReadModel model, Clock clock, ReportingProperties properties) {
-        return new Reports(model, clock, properties.timeZone(), properties.dimensions(),
-                new ThemeLexicon(properties.themes()), properties.controlArm(), properties.reportRules());
+    Facts facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Outcomes outcomes, Clock clock,
+            ReportingProperties properties) {
+        return new Facts(answers, alerts, cases, dailyFigures, outcomes, clock, properties.timeZone());
     }
 
-    /**
-     * The overview's distributions come from the daily figures; the answers are read only for a
-     * window with days whose figures carry no score counts (kept before scoring published them).
-     */
     @Bean
-    OverviewQuery overviewQuery(OverviewStore store, Clock clock, ReportingProperties properties, Reports reports) {
-        return new OverviewQuery(store, clock, properties.timeZone(), (LocalDate from, LocalDate to) -> {
-            List<Long> counts = new ArrayList<>();
-            for (Views.ScoreCount s : reports.distribution(from, to).scores()) {
-                counts.add(s.count());
-            }
-            return counts;
-        }, properties.reportRules().significance());
+    ReportSettings reportSettings(ReportingProperties properties) {
+        return new ReportSettings(properties.dimensions(), new ThemeLexicon(properties.themes()), properties.controlArm(),
+                properties.reportRules(), properties.churnRules());
     }
 }

@@ -1,11 +1,13 @@
 package io.npsloop.reporting;
 
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.reporting.insights.ReportRules;
+import io.npsloop.reporting.reports.ChurnRules;
+import io.npsloop.reporting.reports.ReportRules;
 import io.npsloop.statistics.ExperimentPlan;
 import io.npsloop.statistics.SignificanceRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumArmSize no experiment arm is called different from control before it and control have this many cases
  * @param plannedLooks the looks at an experiment its error rate is spent over (each look tests at 0.05 / looks)
  * @param minimumThemeMentions below this many mentions a theme's impact is {@code insufficient}
+ * @param churn how churn is read from the customers' outcomes
  */
 @ConfigurationProperties("nps.reporting")
 public record ReportingProperties(
@@ -37,7 +40,21 @@ public record ReportingProperties(
         @DefaultValue("30") long minimumSampleSize,
         @DefaultValue("30") long minimumArmSize,
         @DefaultValue("5") int plannedLooks,
-        @DefaultValue("30") long minimumThemeMentions) {
+        @DefaultValue("30") long minimumThemeMentions,
+        @DefaultValue Churn churn) {
+
+    /**
+     * @param window how far before a period's start a customer's answers count (category, score, themes)
+     * @param minimumCustomers below this many customers a group's churn rate is {@code insufficient}
+     * @param minimumOutcomes revenue at risk uses a category's observed cancellation rate from this many customers on
+     */
+    public record Churn(@DefaultValue("3m") Period window, @DefaultValue("30") long minimumCustomers,
+            @DefaultValue("30") long minimumOutcomes) {
+    }
+
+    public ChurnRules churnRules() {
+        return new ChurnRules(churn.window(), churn.minimumCustomers(), churn.minimumOutcomes());
+    }
 
     public ReportRules reportRules() {
         return new ReportRules(new SignificanceRules(minimumSampleSize, SignificanceRules.DEFAULT_ALPHA),

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The domain packages stay plain Java: Kafka, MongoDB and Spring live in their adapter sub-packages. */
 class ArchitectureTests {
 
-    static final String[] DOMAIN = {"io.npsloop.reporting.insights", "io.npsloop.reporting.overview"};
+    static final String[] DOMAIN = {"io.npsloop.reporting.projections", "io.npsloop.reporting.reports"};
 
     @Test
     void domainPackagesImportNoFramework() {

@@ -123,7 +123,7 @@ class ReportingBatchesIntegrationTests {
         List<ConsumerRecord<byte[], byte[]>> dead = deadLetters(TOPICS.followups());
 
         await().atMost(PATIENCE).until(() -> database.getCollection("case_facts").countDocuments(Filters.eq("sequence", 3L)) == 5
-                && database.getCollection("cases").countDocuments(Filters.eq("state", "RESOLVED")) == 5);
+                && database.getCollection("case_facts").countDocuments(Filters.eq("state", "RESOLVED")) == 5);
         assertThat(dead).singleElement().satisfies(record -> assertThat(header(record, "x-exception-message")).contains("caseId"));
         assertThat(database.getCollection("case_facts").find().into(new ArrayList<>())).hasSize(5)
                 .allSatisfy(doc -> {

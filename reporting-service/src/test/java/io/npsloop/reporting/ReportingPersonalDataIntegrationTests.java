@@ -225,7 +225,8 @@ class ReportingPersonalDataIntegrationTests {
                 "followup", "followup?" + range, "root-causes", "root-causes?view=segment", "root-causes?view=month",
                 "experiments", "revenue-at-risk", "revenue-at-risk?" + range, "themes", "themes?month=" + month,
                 "trend?granularity=day", "trend?granularity=week", "trend?granularity=month&" + range,
-                "trend?granularity=day&dimension=region&segment=north");
+                "trend?granularity=day&dimension=region&segment=north", "churn", "churn?view=score", "churn?view=theme",
+                "churn?view=revenue");
         Map<String, String> answers = new LinkedHashMap<>();
         for (String view : views) {
             String separator = view.contains("?") ? "&" : "?";

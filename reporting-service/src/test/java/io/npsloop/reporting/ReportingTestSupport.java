@@ -28,11 +28,12 @@ final class ReportingTestSupport {
     private ReportingTestSupport() {
     }
 
-    /** The four input topics of one test run. */
-    record Topics(String scored, String metrics, String alerts, String followups) {
+    /** The five input topics of one test run. */
+    record Topics(String scored, String metrics, String alerts, String followups, String outcomes) {
 
         static Topics named(String prefix) {
-            return new Topics(prefix + ".scored.v1", prefix + ".metrics.v1", prefix + ".alerts.v1", prefix + ".followups.v1");
+            return new Topics(prefix + ".scored.v1", prefix + ".metrics.v1", prefix + ".alerts.v1", prefix + ".followups.v1",
+                    prefix + ".outcomes.v1");
         }
     }
 
@@ -52,6 +53,7 @@ final class ReportingTestSupport {
         p.put("spring.cloud.stream.bindings.recordMetrics-in-0.destination", topics.metrics());
         p.put("spring.cloud.stream.bindings.projectAlerts-in-0.destination", topics.alerts());
         p.put("spring.cloud.stream.bindings.trackCases-in-0.destination", topics.followups());
+        p.put("spring.cloud.stream.bindings.projectOutcomes-in-0.destination", topics.outcomes());
         p.put("nps.reporting.gauge-refresh", "2s");
         // Command-line arguments, since default properties would lose to the service's own yml.
         return ReportingServiceApplication.builder().run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -777,11 +777,12 @@ class ReportingViewsIntegrationTests {
         Path shot = target.resolve("dashboard.png").toAbsolutePath();
         Files.deleteIfExists(shot);
         String dom = chromium(chromium, "--dump-dom", url);
-        for (String id : List.of("trend", "segments", "funnel", "pareto", "experiments", "themes")) {
+        for (String id : List.of("trend", "segments", "funnel", "pareto", "experiments", "themes", "churn")) {
             assertThat(dom).as(id).containsPattern("id=\"" + id + "\"[^>]*data-rendered=\"true\"");
         }
         assertThat(dom).contains("<canvas").contains("region: north").contains("billing").contains("price|support|delivery|quality")
-                .contains("control").contains("re-surveyed");
+                .contains("control").contains("re-surveyed")
+                .contains("PROMOTER|PASSIVE|DETRACTOR|no answer");
         assertThat(dom).as("the headline shows intervals, not plain margins").containsPattern("30d: NPS -?[0-9.]+ \\(95% -?[0-9.]+ to -?[0-9.]+, n=")
                 .contains("How to read these figures");
         assertThat(dom).as("the token form stays hidden").containsPattern("<form id=\"token-form\" hidden")

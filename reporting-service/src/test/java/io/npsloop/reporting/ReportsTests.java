@@ -3,8 +3,8 @@ package io.npsloop.reporting;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.reporting.insights.Percentiles;
-import io.npsloop.reporting.insights.ThemeLexicon;
+import io.npsloop.reporting.reports.Percentiles;
+import io.npsloop.reporting.reports.ThemeLexicon;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.npsloop.reporting.insights.messaging;
-
-import org.jspecify.annotations.NullMarked;

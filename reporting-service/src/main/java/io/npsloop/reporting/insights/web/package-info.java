@@ -1,4 +1,0 @@
-@NullMarked
-package io.npsloop.reporting.insights.web;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.npsloop.reporting.overview.messaging;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.npsloop.reporting.overview.mongo;
-
-import org.jspecify.annotations.NullMarked;

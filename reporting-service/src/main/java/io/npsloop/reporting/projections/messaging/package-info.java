@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.reporting.projections.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.npsloop.reporting.reports.web;
+
+import org.jspecify.annotations.NullMarked;
