@@ -23,8 +23,10 @@ import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.contracts.Severity;
 import io.npsloop.contracts.Topics;
-import io.npsloop.reporting.insights.ReadModel;
-import io.npsloop.reporting.overview.OverviewStore;
+import io.npsloop.reporting.projections.Alerts;
+import io.npsloop.reporting.projections.Answers;
+import io.npsloop.reporting.projections.Cases;
+import io.npsloop.reporting.projections.DailyFigures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
@@ -143,13 +145,15 @@ class PoisonRecordsEndToEndTests {
                 figure -> figure.path("n").asLong() == 1);
         client.awaitGet(ServiceKind.ALERTING, "/api/v1/alerts?customerId=" + CUSTOMER,
                 alerts -> alerts.size() == 1 && RESPONSE.equals(alerts.get(0).path("responseId").asString()));
-        ReadModel reporting = pipeline.context(ServiceKind.REPORTING).getBean(ReadModel.class);
-        OverviewStore overview = pipeline.context(ServiceKind.REPORTING).getBean(OverviewStore.class);
+        Answers answers = pipeline.context(ServiceKind.REPORTING).getBean(Answers.class);
+        Alerts alerts = pipeline.context(ServiceKind.REPORTING).getBean(Alerts.class);
+        Cases cases = pipeline.context(ServiceKind.REPORTING).getBean(Cases.class);
+        DailyFigures figures = pipeline.context(ServiceKind.REPORTING).getBean(DailyFigures.class);
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(reporting.answers()).as("answers").anyMatch(answer -> RESPONSE.equals(answer.responseId()));
-            assertThat(reporting.alerts()).as("alerts").anyMatch(alert -> RESPONSE.equals(alert.responseId()));
-            assertThat(reporting.cases()).as("cases").anyMatch(followup -> RESPONSE.equals(followup.responseId()));
-            assertThat(overview.sum("region", REGION, DAY, DAY).n()).as("daily figure of " + REGION).isEqualTo(1);
+            assertThat(answers.answers()).as("answers").anyMatch(answer -> RESPONSE.equals(answer.responseId()));
+            assertThat(alerts.alerts()).as("alerts").anyMatch(alert -> RESPONSE.equals(alert.responseId()));
+            assertThat(cases.cases()).as("cases").anyMatch(followup -> RESPONSE.equals(followup.responseId()));
+            assertThat(figures.sum("region", REGION, DAY, DAY).n()).as("daily figure of " + REGION).isEqualTo(1);
         });
 
         // Every group has committed past the poison and everything behind it, on every topic.
