@@ -299,11 +299,27 @@ class AlertingServiceIntegrationTests {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.shared().kafkaBootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        // A model that breaks its schema (no month of answers) goes alone to the dead-letter topic; the one behind it is kept.
+        String poison = JSON.writeValueAsString(ChurnModels.model(Instant.now().minusSeconds(1))).replace("\"windowMonths\":3", "\"windowMonths\":0")
+                .replace("\"eventId\":\"m-", "\"eventId\":\"poison-" + UUID.randomUUID() + "-");
+        try (KafkaConsumer<String, String> deadLetters = consumer(Topics.deadLetter(Topics.CHURN_RISK));
+                KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(Topics.CHURN_RISK, ChurnRiskUpdated.KEY, poison)).get();
             producer.send(new ProducerRecord<>(Topics.CHURN_RISK, ChurnRiskUpdated.KEY, JSON.writeValueAsString(model))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> meters.find("nps.churn.models").tag("outcome", "kept").counters().stream()
+                    .mapToDouble(c -> c.count()).sum() > keptBefore);
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value().equals(poison)) {
+                        dead.add(record);
+                    }
+                });
+                return !dead.isEmpty();
+            });
+            assertThat(new String(dead.get(0).headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
+                    .contains("/windowMonths");
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> meters.find("nps.churn.models").tag("outcome", "kept").counters().stream()
-                .mapToDouble(c -> c.count()).sum() > keptBefore);
 
         String ruleId = "passive-at-risk-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = send("POST", "/api/v1/rules", ADMIN, """

@@ -2,15 +2,19 @@ package io.npsloop.reporting;
 
 import java.time.Clock;
 
+import io.npsloop.platform.messaging.EventSender;
 import io.npsloop.reporting.projections.Alerts;
 import io.npsloop.reporting.projections.Answers;
 import io.npsloop.reporting.projections.Cases;
 import io.npsloop.reporting.projections.DailyFigures;
 import io.npsloop.reporting.projections.Outcomes;
+import io.npsloop.reporting.reports.ChurnReport;
+import io.npsloop.reporting.reports.ChurnRiskModel;
 import io.npsloop.reporting.reports.Facts;
 import io.npsloop.reporting.reports.Report;
 import io.npsloop.reporting.reports.ReportSettings;
 import io.npsloop.reporting.reports.ThemeLexicon;
+import io.npsloop.reporting.reports.messaging.ChurnRiskPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +41,16 @@ class ReportingConfiguration {
     Facts facts(Answers answers, Alerts alerts, Cases cases, DailyFigures dailyFigures, Outcomes outcomes, Clock clock,
             ReportingProperties properties) {
         return new Facts(answers, alerts, cases, dailyFigures, outcomes, clock, properties.timeZone());
+    }
+
+    @Bean
+    ChurnRiskModel churnRiskModel(ChurnReport churn, Facts facts, ReportSettings settings, ReportingProperties properties) {
+        return new ChurnRiskModel(churn, facts, settings.themes(), properties.churn().modelPeriod());
+    }
+
+    @Bean
+    ChurnRiskPublisher churnRiskPublisher(ChurnRiskModel model, EventSender sender) {
+        return new ChurnRiskPublisher(model, sender);
     }
 
     @Bean

@@ -47,9 +47,12 @@ public record ReportingProperties(
      * @param window how far before a period's start a customer's answers count (category, score, themes)
      * @param minimumCustomers below this many customers a group's churn rate is {@code insufficient}
      * @param minimumOutcomes revenue at risk uses a category's observed cancellation rate from this many customers on
+     * @param modelPeriod the outcomes up to today that the published churn model ({@code nps.churn-risk.v1}) counts
+     * @param publishInterval how often the churn model is published when its figures changed
      */
     public record Churn(@DefaultValue("3m") Period window, @DefaultValue("30") long minimumCustomers,
-            @DefaultValue("30") long minimumOutcomes) {
+            @DefaultValue("30") long minimumOutcomes, @DefaultValue("3m") Period modelPeriod,
+            @DefaultValue("PT15M") Duration publishInterval) {
     }
 
     public ChurnRules churnRules() {

@@ -40,6 +40,11 @@ public final class ThemeLexicon {
         return List.copyOf(keywords.keySet());
     }
 
+    /** A theme's keywords, normalised; empty for a theme the lexicon does not know. */
+    public List<String> keywords(String theme) {
+        return keywords.getOrDefault(theme, List.of());
+    }
+
     public boolean mentions(String theme, @Nullable String comment) {
         if (comment == null) {
             return false;

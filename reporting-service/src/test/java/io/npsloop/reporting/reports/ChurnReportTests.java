@@ -228,4 +228,53 @@ class ChurnReportTests {
         model.outcomes.add(new Outcome("billing|o-" + model.outcomes.size(), customer, null, Instant.parse(day + "T10:00:00Z"), kind,
                 value == null ? null : new Money(new BigDecimal(value), "EUR"), null));
     }
+
+    /** The model published for alerting is the report's figures, each theme with its keywords and the Wilson interval of who mentioned it. */
+    @Test
+    void theChurnModelCarriesTheReportsRatesAndEachThemesKeywordsAndInterval() {
+        Facts endOfOctober = model.facts(Clock.fixed(Instant.parse("2026-10-31T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+        ChurnReport report = new ChurnReport(endOfOctober, settings(3));
+        ChurnRiskModel churnModel = new ChurnRiskModel(report, endOfOctober, settings(3).themes(), Period.ofMonths(1));
+        ChurnReport.Churn october = report.compute(new ChurnReport.Query(OCTOBER, ChurnReport.View.CATEGORY));
+
+        io.npsloop.contracts.ChurnRiskUpdated published = churnModel.current().orElseThrow();
+
+        assertThat(published.from()).isEqualTo(OCTOBER.from());
+        assertThat(published.to()).isEqualTo(OCTOBER.to());
+        assertThat(published.windowMonths()).isEqualTo(3);
+        ChurnRow detractors = october.byCategory().get(2);
+        io.npsloop.contracts.ChurnRiskUpdated.ChurnRate rate = published.byCategory().get(Category.DETRACTOR);
+        assertThat(rate.customers()).isEqualTo(detractors.customers());
+        assertThat(rate.churned()).isEqualTo(detractors.cancelled());
+        assertThat(rate.lower()).isEqualTo(detractors.cancelledLower());
+        assertThat(rate.upper()).isEqualTo(detractors.cancelledUpper());
+        assertThat(published.byCategory()).as("\"no answer\" is no category").hasSize(3);
+
+        ThemeChurn price = october.byTheme().stream().filter(t -> t.theme().equals("price")).findFirst().orElseThrow();
+        io.npsloop.contracts.ChurnRiskUpdated.ThemeChurn publishedPrice = published.themes().stream()
+                .filter(t -> t.theme().equals("price")).findFirst().orElseThrow();
+        assertThat(publishedPrice.keywords()).containsExactly("price");
+        Proportions.Interval wilson = Proportions.wilson(price.cancelledWith(), price.customersWith());
+        assertThat(publishedPrice.mentioned().churned()).isEqualTo(price.cancelledWith());
+        assertThat(publishedPrice.mentioned().lower()).isEqualTo(wilson.lower());
+        assertThat(publishedPrice.mentioned().upper()).isEqualTo(wilson.upper());
+        assertThat(publishedPrice.mentioned().insufficient()).isEqualTo(price.customersWith() < 3);
+        assertThat(publishedPrice.lift()).isEqualTo(price.difference());
+        assertThat(publishedPrice.adjustedPValue()).isEqualTo(price.adjustedPValue());
+
+        assertThat(churnModel.current().orElseThrow().eventId()).as("the same figures are the same event").isEqualTo(published.eventId());
+    }
+
+    @Test
+    void noChurnModelIsToldBeforeAnyOutcomeWasRecordedAndTheWindowIsInWholeMonths() {
+        InMemoryProjections empty = new InMemoryProjections();
+        Facts noOutcomes = empty.facts(CLOCK, ZoneOffset.UTC);
+        assertThat(new ChurnRiskModel(new ChurnReport(noOutcomes, settings(3)), noOutcomes, settings(3).themes(), Period.ofMonths(3))
+                .current()).isEmpty();
+
+        assertThat(ChurnRiskModel.months(Period.ofMonths(3))).isEqualTo(3);
+        assertThat(ChurnRiskModel.months(Period.ofDays(90))).isEqualTo(3);
+        assertThat(ChurnRiskModel.months(Period.ofDays(1))).isEqualTo(1);
+        assertThat(ChurnRiskModel.months(Period.of(1, 0, 10))).isEqualTo(13);
+    }
 }

@@ -51,7 +51,8 @@ class MongoProjectionsIntegrationTests {
 
     static final Instant T0 = Instant.parse("2026-10-01T08:00:00Z");
     static final ReportingProperties PROPERTIES = new ReportingProperties(ZoneId.of("UTC"), List.of("region", "channel", "touchpoint"),
-            Map.of(), "control", Duration.ofMinutes(1), 20, 30, 30, 5, 30, new ReportingProperties.Churn(Period.ofMonths(3), 30, 30));
+            Map.of(), "control", Duration.ofMinutes(1), 20, 30, 30, 5, 30, new ReportingProperties.Churn(Period.ofMonths(3), 30, 30,
+                    Period.ofMonths(3), Duration.ofMinutes(15)));
     static final AtomicInteger DATABASES = new AtomicInteger();
 
     static LocalMongoServer server;
