@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,10 +54,7 @@ class AccessTableEndToEndTests {
 
     @BeforeAll
     static void start() {
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         // One survey tool enabled, so its webhook row is checked against a real signature check.
         pipeline = LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of("--nps.ingest.webhooks.typeform.enabled=true",
                 "--nps.ingest.webhooks.typeform.secret=walker-signing-secret", "--nps.ingest.webhooks.typeform.nps-question=nps_score"));

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +50,7 @@ class ChurnEndToEndTests {
 
     @Test
     void outcomesBecomeChurnFiguresAModelAndAnAlertAboutAPassiveAtRisk() throws Exception {
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         pipeline = LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of(
                 "--nps.reporting.churn.minimum-customers=10",
                 "--nps.reporting.churn.publish-delay=PT1S",

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,10 +78,7 @@ class ErasureEndToEndTests {
     @Test
     void noPersonalDataInTheLogsAndAnErasureLeavesNoTraceButTheFigures() throws Exception {
         logs.attach();
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         pipeline = LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of());
         PipelineClient client = new PipelineClient(pipeline);
 

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import io.npsloop.platform.security.DevIssuer;
@@ -39,6 +41,12 @@ final class PipelineClient {
     };
 
     private final LocalPipeline pipeline;
+
+    /** Every service on a port the system picks, so tests never collide with each other or a local run. */
+    static Map<ServiceKind, Integer> randomPorts() {
+        Map<ServiceKind, Integer> ports = PipelineClient.randomPorts();
+        return ports;
+    }
 
     PipelineClient(LocalPipeline pipeline) {
         this.pipeline = pipeline;

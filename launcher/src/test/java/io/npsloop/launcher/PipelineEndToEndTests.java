@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,10 +110,7 @@ class PipelineEndToEndTests {
     }
 
     private LocalPipeline start() {
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         return LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of(
                 // The alert webhook of the default rules, on a receiver on this machine: loopback
                 // and plain http are refused unless explicitly allowed, as here.

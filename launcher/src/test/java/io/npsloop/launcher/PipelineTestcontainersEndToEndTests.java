@@ -1,6 +1,5 @@
 package io.npsloop.launcher;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +35,7 @@ class PipelineTestcontainersEndToEndTests {
 
     @Test
     void detractorTravelsFromPostToAnOpenCaseAndAReportFigureOnRealKafkaAndMongo() throws Exception {
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         pipeline = LocalPipeline.connect(KAFKA.getBootstrapServers(), MONGO.getConnectionString(), randomPorts, List.of());
         DetractorJourney.run(new PipelineClient(pipeline));
     }

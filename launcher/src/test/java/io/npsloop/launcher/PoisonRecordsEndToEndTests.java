@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +86,7 @@ class PoisonRecordsEndToEndTests {
 
     @BeforeAll
     static void start() {
-        Map<ServiceKind, Integer> randomPorts = new EnumMap<>(ServiceKind.class);
-        for (ServiceKind kind : ServiceKind.values()) {
-            randomPorts.put(kind, 0);
-        }
+        Map<ServiceKind, Integer> randomPorts = PipelineClient.randomPorts();
         pipeline = LocalPipeline.start(dataDir, 0, 0, randomPorts, List.of());
         client = new PipelineClient(pipeline);
         broker = new BrokerView(pipeline.kafkaBootstrapServers());
