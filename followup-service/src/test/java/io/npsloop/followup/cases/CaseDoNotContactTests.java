@@ -32,9 +32,9 @@ class CaseDoNotContactTests {
         assertThat(contacted.state()).isEqualTo(CaseState.CONTACTED);
         assertThat(f.doNotContact.find(opened.customerId())).contains(new DoNotContactEntry(opened.customerId(),
                 DoNotContactEntry.Reason.CUSTOMER_REQUEST, null, "ada", f.clock.instant(), opened.caseId()));
-        // The event's schema lists no such outcome: it goes out as what it also is, the customer reached.
+        // The event names the outcome as it was: the customer reached and asked not to be contacted again.
         assertThat(f.events(opened.caseId(), EventTypes.CONTACT_ATTEMPTED)).singleElement()
-                .satisfies(e -> assertThat(((ContactAttempted) e.payload()).outcome()).isEqualTo("REACHED"))
+                .satisfies(e -> assertThat(((ContactAttempted) e.payload()).outcome()).isEqualTo("DO_NOT_CONTACT"))
                 .satisfies(e -> assertThat(((ContactAttempted) e.payload()).firstContact()).isTrue());
     }
 
