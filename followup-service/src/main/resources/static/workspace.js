@@ -627,6 +627,10 @@
       if (action === 'contact') {
         offered = offered && !c.doNotContact;
       }
+      // Nobody may reach a customer on the do-not-contact list: their uncontacted case is closed without contact.
+      if (action === 'close') {
+        offered = offered || (!!c.doNotContact && ['OPEN', 'CLAIMED', 'ESCALATED', 'REOPENED'].includes(c.state));
+      }
       // Working a case someone else holds is a lead's say; an agent may still try to claim it.
       if (HOLDERS_ONLY.includes(action) && c.claimedBy && c.claimedBy !== state.me.username && state.me.role !== 'LEAD') {
         offered = false;

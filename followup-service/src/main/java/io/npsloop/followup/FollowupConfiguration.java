@@ -87,8 +87,9 @@ class FollowupConfiguration {
     }
 
     @Bean
-    SlaWatch slaWatch(CaseStore store, CaseWork work, CasePolicy policy, CaseMetrics metrics, Clock clock) {
-        return new SlaWatch(store, work, policy, metrics, clock);
+    SlaWatch slaWatch(CaseStore store, CaseWork work, CasePolicy policy, CaseMetrics metrics, Clock clock,
+            DoNotContactRegister doNotContact) {
+        return new SlaWatch(store, work, policy, metrics, clock, doNotContact);
     }
 
     /** Seeds the root-cause taxonomy at start-up; idempotent, so every instance may do it. */

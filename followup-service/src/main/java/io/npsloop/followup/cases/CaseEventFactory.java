@@ -1,10 +1,9 @@
 package io.npsloop.followup.cases;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.npsloop.contracts.CaseStatusChanged;
+import io.npsloop.contracts.EventIds;
 import io.npsloop.contracts.EventTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -18,11 +17,11 @@ final class CaseEventFactory {
     }
 
     static String eventId(String caseId, long sequence) {
-        return derivedId("event", caseId + "|" + sequence);
+        return EventIds.derived("event", caseId, sequence);
     }
 
     static String derivedId(String kind, String id) {
-        return UUID.nameUUIDFromBytes((kind + "|" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return EventIds.derived(kind, id);
     }
 
     static OutgoingEvent outgoing(FollowupCase c, String eventId, String eventType, Instant at, Record payload) {

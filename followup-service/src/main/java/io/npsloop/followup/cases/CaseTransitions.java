@@ -19,6 +19,7 @@ import static io.npsloop.followup.cases.CaseAction.REOPEN;
 import static io.npsloop.followup.cases.CaseAction.REQUEST_RESURVEY;
 import static io.npsloop.followup.cases.CaseAction.RESOLVE;
 import static io.npsloop.followup.cases.CaseAction.TRANSFER;
+import static io.npsloop.followup.cases.CaseAction.WITHDRAW;
 import static io.npsloop.followup.cases.CaseState.CLAIMED;
 import static io.npsloop.followup.cases.CaseState.CLOSED;
 import static io.npsloop.followup.cases.CaseState.CONTACTED;
@@ -88,6 +89,13 @@ public final class CaseTransitions {
         allow(REOPENED, ESCALATE, ESCALATED);
         allow(REOPENED, ASSIGN, CLAIMED);
         allow(REOPENED, TRANSFER, REOPENED);
+
+        // A customer on the do-not-contact list cannot be reached, so an uncontacted case of theirs is
+        // closed without contact (CaseWork.close allows it only while the customer is listed).
+        allow(OPEN, WITHDRAW, CLOSED);
+        allow(CLAIMED, WITHDRAW, CLOSED);
+        allow(ESCALATED, WITHDRAW, CLOSED);
+        allow(REOPENED, WITHDRAW, CLOSED);
     }
 
     private CaseTransitions() {

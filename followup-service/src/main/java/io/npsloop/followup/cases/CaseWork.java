@@ -257,12 +257,21 @@ public class CaseWork {
         return commit(change(current, CaseAction.RESOLVE, actor, now, note, FollowupCase::withoutCallback, List.of()));
     }
 
+    /**
+     * Closes a resolved or unreachable case; a case not yet contacted whose customer is on the
+     * do-not-contact list is closed without contact instead ({@code WITHDRAW}, recorded as such),
+     * since nobody may reach them and the case would otherwise wait, and escalate, for ever.
+     */
     public FollowupCase close(Actor actor, String caseId, @Nullable String note) {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
-        requireHolderOrSupervisor(actor, current, CaseAction.CLOSE);
-        return commit(change(current, CaseAction.CLOSE, actor, now, note,
-                c -> c.withoutClaim().withoutCallback(), List.of()));
+        CaseAction action = CaseTransitions.target(current.state(), CaseAction.CLOSE).isEmpty()
+                && CaseTransitions.target(current.state(), CaseAction.WITHDRAW).isPresent() && doNotContact.listed(current.customerId())
+                ? CaseAction.WITHDRAW : CaseAction.CLOSE;
+        requireHolderOrSupervisor(actor, current, action);
+        String details = action == CaseAction.WITHDRAW ? "closed without contact: the customer is on the do-not-contact list"
+                + (note == null || note.isBlank() ? "" : "; " + note) : note;
+        return commit(change(current, action, actor, now, details, c -> c.withoutClaim().withoutCallback(), List.of()));
     }
 
     public FollowupCase reopen(Actor actor, String caseId, @Nullable String reason) {

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import io.npsloop.contracts.Severity;
+import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +35,11 @@ public class SlaWatch {
     private final CasePolicy policy;
     private final CaseMetrics metrics;
     private final Clock clock;
+    private final DoNotContactRegister doNotContact;
 
-    public SlaWatch(CaseStore store, CaseWork work, CasePolicy policy, CaseMetrics metrics, Clock clock) {
+    public SlaWatch(CaseStore store, CaseWork work, CasePolicy policy, CaseMetrics metrics, Clock clock,
+            DoNotContactRegister doNotContact) {
+        this.doNotContact = doNotContact;
         this.store = store;
         this.work = work;
         this.policy = policy;
@@ -45,8 +51,12 @@ public class SlaWatch {
     public int run() {
         Instant now = clock.instant();
         int changed = 0;
-        for (FollowupCase current : store.overdue(now)) {
-            if (current.state() == CaseState.CONTACTED) {
+        List<FollowupCase> overdue = store.overdue(now);
+        // Nobody may reach a customer on the do-not-contact list, so their cases have no first-contact SLA to miss.
+        Set<String> listed = overdue.isEmpty() ? Set.of()
+                : doNotContact.listed(overdue.stream().map(FollowupCase::customerId).collect(Collectors.toSet()));
+        for (FollowupCase current : overdue) {
+            if (current.state() == CaseState.CONTACTED || listed.contains(current.customerId())) {
                 continue;
             }
             String target = nextQueue(current);

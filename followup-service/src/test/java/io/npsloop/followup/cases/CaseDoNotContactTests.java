@@ -71,4 +71,26 @@ class CaseDoNotContactTests {
         f.doNotContact.list(alert.customerId(), "OTHER", null, "lin");
         assertThat(f.opening(promoters).open(alert).state()).isEqualTo(CaseState.OPEN);
     }
+
+    /** A case nobody may work to contact neither waits nor escalates for ever: it is closed without contact, and never escalated. */
+    @Test
+    void anUncontactedCaseOfAListedCustomerIsClosedWithoutContactAndNeverEscalated() {
+        FollowupCase opened = f.open(Severity.HIGH, "executive", Duration.ofHours(8));
+        f.work.claim(ADA, opened.caseId());
+        assertThatThrownBy(() -> f.work.close(ADA, opened.caseId(), null)).as("not listed: a claimed case is not closed")
+                .isInstanceOf(CaseConflictException.class);
+        f.doNotContact.list(opened.customerId(), "LEGAL", null, "lin");
+
+        f.clock.advance(Duration.ofHours(9));
+        assertThat(f.sla.run()).as("no first-contact SLA for a customer nobody may contact").isZero();
+
+        FollowupCase closed = f.work.close(ADA, opened.caseId(), "asked via their lawyer");
+        assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.audit().get(closed.audit().size() - 1)).satisfies(entry -> {
+            assertThat(entry.what()).isEqualTo("WITHDRAW");
+            assertThat(entry.details()).contains("do-not-contact list").contains("asked via their lawyer");
+        });
+        assertThat(f.events(opened.caseId(), EventTypes.CASE_STATUS_CHANGED)).last()
+                .satisfies(e -> assertThat(((io.npsloop.contracts.CaseStatusChanged) e.payload()).toState()).isEqualTo("CLOSED"));
+    }
 }
