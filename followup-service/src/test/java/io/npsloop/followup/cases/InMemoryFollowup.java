@@ -1,11 +1,8 @@
 package io.npsloop.followup.cases;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,18 +19,19 @@ import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.Severity;
-import io.npsloop.followup.donotcontact.InMemoryDoNotContactList;
 import io.npsloop.followup.donotcontact.DoNotContactRegister;
+import io.npsloop.followup.donotcontact.InMemoryDoNotContactList;
 import io.npsloop.followup.incentives.AssignmentNumbers;
-import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.incentives.Experiment;
 import io.npsloop.followup.incentives.ExperimentAssignment;
 import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveStore;
+import io.npsloop.followup.incentives.KeyedAssignment;
 import io.npsloop.followup.rootcauses.RootCause;
 import io.npsloop.followup.rootcauses.RootCauseCoding;
 import io.npsloop.followup.rootcauses.RootCauseStore;
 import io.npsloop.followup.rootcauses.RootCauseTaxonomy;
+import io.npsloop.testing.MutableClock;
 
 /**
  * The follow-up domain wired to in-memory ports and a clock the test moves: what the Mongo and
@@ -65,7 +63,7 @@ final class InMemoryFollowup {
     final InMemoryDoNotContactList doNotContactList = new InMemoryDoNotContactList();
     final DoNotContactRegister doNotContact = new DoNotContactRegister(doNotContactList, clock);
     final CaseWork work = new CaseWork(store, relay, coding, experiments, doNotContact, POLICY, metrics, clock);
-    final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock);
+    final SlaWatch sla = new SlaWatch(store, work, POLICY, metrics, clock, doNotContact);
 
     InMemoryFollowup() {
         RootCauseTaxonomy.seed(rootCauses);
@@ -118,34 +116,6 @@ final class InMemoryFollowup {
         }
     }
 
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Keeps what is published; counts the sends; fails while down, as in a broker outage. */
     final class Broker implements CaseEvents {

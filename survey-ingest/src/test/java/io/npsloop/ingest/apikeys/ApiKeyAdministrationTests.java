@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import io.npsloop.ingest.support.MutableClock;
+import io.npsloop.testing.MutableClock;
 
 /**
  * Two instances of the service are two administrations over one store: what one creates or revokes

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.npsloop.ingest.support.MutableClock;
+import io.npsloop.testing.MutableClock;
 
 class KeyUsageTests {
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.npsloop.contracts.ResponseSubmitted;
-import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.platform.messaging.EventNotPublishedException;
+import io.npsloop.testing.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.contracts.Contact;
 import io.npsloop.contracts.ResponseSubmitted;
 import io.npsloop.platform.messaging.EventNotPublishedException;
+import io.npsloop.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

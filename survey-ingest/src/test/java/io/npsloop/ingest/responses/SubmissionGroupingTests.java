@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 
 import com.mongodb.MongoTimeoutException;
 import io.npsloop.contracts.ResponseSubmitted;
-import io.npsloop.ingest.support.MutableClock;
 import io.npsloop.platform.messaging.EventNotPublishedException;
+import io.npsloop.testing.MutableClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.npsloop.ingest.support;
+package io.npsloop.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves, for every test of the module that needs time to pass on demand. */
+/**
+ * A clock a test moves by hand, in UTC, so that time rules (back-off, SLAs, rate limits, leases)
+ * are tested without waiting. Safe to read from other threads: the instant is volatile.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant now) {
-        this.now = now;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
     public void advance(Duration duration) {
@@ -33,6 +36,7 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock: its zone is always UTC, and a test keeps moving this one. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
