@@ -17,6 +17,7 @@ import java.util.TreeSet;
 
 import io.npsloop.platform.security.DevIssuer;
 import io.npsloop.platform.security.Role;
+import io.npsloop.reporting.reports.Report;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,11 +111,24 @@ class AccessTableEndToEndTests {
                     }
                     Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                     assertThat(methods).as(kind + " " + pattern + " must name its HTTP method").isNotEmpty();
-                    methods.forEach(method -> served.add(kind.serviceName() + " " + method + " " + pattern));
+                    // reporting's one handler serves every report at its path: each report is an endpoint.
+                    List<String> paths = pattern.equals(REPORTS) ? reportPaths() : List.of(pattern);
+                    methods.forEach(method -> paths.forEach(path -> served.add(kind.serviceName() + " " + method + " " + path)));
                 }
             }
         }
         assertThat(documented).as("the README's access table").containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    private static final String REPORTS = "/api/v1/reports/{path}";
+
+    /** The path of every report the reporting service has, as its one handler serves them. */
+    private static List<String> reportPaths() {
+        List<String> paths = new ArrayList<>();
+        pipeline.context(ServiceKind.REPORTING).getBeansOfType(Report.class).values()
+                .forEach(report -> paths.add("/api/v1/reports/" + report.path()));
+        assertThat(paths).as("reports served by " + REPORTS).isNotEmpty();
+        return paths;
     }
 
     @Test
