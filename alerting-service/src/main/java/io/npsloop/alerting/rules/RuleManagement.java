@@ -7,6 +7,7 @@ import java.util.List;
 import io.npsloop.alerting.rules.RuleRepository.Change;
 import io.npsloop.alerting.rules.RuleRepository.RuleVersion;
 import io.npsloop.alerting.rules.RuleRepository.StoredRule;
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +39,7 @@ public class RuleManagement {
         }
         Instant now = clock.instant();
         for (AlertRule rule : defaults) {
-            List<RuleValidation.Problem> problems = validation.problems(rule);
+            List<FieldProblem> problems = validation.problems(rule);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Configured rule " + rule.id() + " is invalid: " + problems);
             }
@@ -84,7 +85,7 @@ public class RuleManagement {
         AlertRule withId = rule.id() == null ? rule.withId(id) : rule;
         validate(withId);
         if (!withId.id().equals(id)) {
-            throw new RuleProblemsException(List.of(new RuleValidation.Problem("id", "must equal the id in the path, " + id)));
+            throw new RuleProblemsException(List.of(new FieldProblem("id", "must equal the id in the path, " + id)));
         }
         return change(id, expectedVersion, actor, Change.UPDATED, current -> withId);
     }
@@ -133,7 +134,7 @@ public class RuleManagement {
     }
 
     private void validate(AlertRule rule) {
-        List<RuleValidation.Problem> problems = validation.problems(rule);
+        List<FieldProblem> problems = validation.problems(rule);
         if (!problems.isEmpty()) {
             throw new RuleProblemsException(problems);
         }
@@ -141,14 +142,14 @@ public class RuleManagement {
 
     /** The rule breaks one or more validation rules. */
     public static class RuleProblemsException extends RuntimeException {
-        private final List<RuleValidation.Problem> problems;
+        private final List<FieldProblem> problems;
 
-        public RuleProblemsException(List<RuleValidation.Problem> problems) {
+        public RuleProblemsException(List<FieldProblem> problems) {
             super(problems.toString());
             this.problems = List.copyOf(problems);
         }
 
-        public List<RuleValidation.Problem> problems() {
+        public List<FieldProblem> problems() {
             return problems;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.npsloop.alerting.notifications.OutboundUrlPolicy;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.Severity;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class RuleValidationTests {
                         new NotificationTarget("lead", NotificationTarget.Channel.EMAIL, "not-an-email")),
                         Duration.ZERO, null));
 
-        assertThat(validation.problems(rule)).extracting(RuleValidation.Problem::field).containsExactlyInAnyOrder(
+        assertThat(validation.problems(rule)).extracting(FieldProblem::field).containsExactlyInAnyOrder(
                 "id", "when.maxScore", "when.minScoreDrop", "when.commentKeywords[0]", "when.minAccountValue.amount",
                 "when.minAccountValue.currency", "when.minChurnRisk", "then.severity", "then.ownerQueue", "then.firstContactSla",
                 "then.notifications[0].address", "then.notifications[1].address");
@@ -52,7 +53,7 @@ class RuleValidationTests {
                 new RuleConditions(null, null, null, null, null, null, null, null, null, null, null, null),
                 new RuleActions(Severity.NORMAL, "care", null, Duration.ofHours(4), null));
 
-        assertThat(validation.problems(rule)).extracting(RuleValidation.Problem::field).containsExactly("when");
+        assertThat(validation.problems(rule)).extracting(FieldProblem::field).containsExactly("when");
     }
 
     @Test
@@ -61,7 +62,7 @@ class RuleValidationTests {
             AlertRule rule = new AlertRule("at-risk", "", true,
                     new RuleConditions(null, null, null, null, null, null, null, null, null, null, null, null, bad, null),
                     new RuleActions(Severity.NORMAL, "care", null, Duration.ofHours(4), null));
-            assertThat(validation.problems(rule)).as("minChurnRisk %s", bad).extracting(RuleValidation.Problem::field)
+            assertThat(validation.problems(rule)).as("minChurnRisk %s", bad).extracting(FieldProblem::field)
                     .containsExactly("when.minChurnRisk");
         }
         AlertRule themesOnly = new AlertRule("at-risk", "", true,

@@ -2,6 +2,7 @@ package io.npsloop.followup.cases;
 
 import java.time.Instant;
 
+import io.npsloop.contracts.CaseState;
 import org.jspecify.annotations.Nullable;
 
 /**

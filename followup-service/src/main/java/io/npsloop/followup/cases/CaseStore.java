@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.npsloop.contracts.CaseState;
 import org.jspecify.annotations.Nullable;
 
 /**

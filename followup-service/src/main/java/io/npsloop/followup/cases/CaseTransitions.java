@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.npsloop.contracts.CaseState;
+
 import static io.npsloop.followup.cases.CaseAction.ASSIGN;
 import static io.npsloop.followup.cases.CaseAction.CLAIM;
 import static io.npsloop.followup.cases.CaseAction.CLOSE;
@@ -20,14 +22,14 @@ import static io.npsloop.followup.cases.CaseAction.REQUEST_RESURVEY;
 import static io.npsloop.followup.cases.CaseAction.RESOLVE;
 import static io.npsloop.followup.cases.CaseAction.TRANSFER;
 import static io.npsloop.followup.cases.CaseAction.WITHDRAW;
-import static io.npsloop.followup.cases.CaseState.CLAIMED;
-import static io.npsloop.followup.cases.CaseState.CLOSED;
-import static io.npsloop.followup.cases.CaseState.CONTACTED;
-import static io.npsloop.followup.cases.CaseState.ESCALATED;
-import static io.npsloop.followup.cases.CaseState.OPEN;
-import static io.npsloop.followup.cases.CaseState.REOPENED;
-import static io.npsloop.followup.cases.CaseState.RESOLVED;
-import static io.npsloop.followup.cases.CaseState.UNREACHABLE;
+import static io.npsloop.contracts.CaseState.CLAIMED;
+import static io.npsloop.contracts.CaseState.CLOSED;
+import static io.npsloop.contracts.CaseState.CONTACTED;
+import static io.npsloop.contracts.CaseState.ESCALATED;
+import static io.npsloop.contracts.CaseState.OPEN;
+import static io.npsloop.contracts.CaseState.REOPENED;
+import static io.npsloop.contracts.CaseState.RESOLVED;
+import static io.npsloop.contracts.CaseState.UNREACHABLE;
 
 /**
  * The case state machine as one table: for each state, the actions allowed in it and the state
@@ -122,6 +124,6 @@ public final class CaseTransitions {
 
     /** States in which the customer is being worked on: not to be surveyed, watched by the SLA. */
     public static boolean isActive(CaseState state) {
-        return state == OPEN || state == CLAIMED || state == CONTACTED || state == ESCALATED || state == REOPENED;
+        return state.isActive();
     }
 }

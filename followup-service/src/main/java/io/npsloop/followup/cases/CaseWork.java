@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.ContactAttempted;
 import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
@@ -195,10 +197,9 @@ public class CaseWork {
         Instant now = clock.instant();
         FollowupCase current = find(caseId);
         requireHolderOrSupervisor(actor, current, CaseAction.CODE_ROOT_CAUSE);
-        List<RootCauseCoding.Violation> violations = rootCauses.check(categories, otherText);
+        List<FieldProblem> violations = rootCauses.check(categories, otherText);
         if (!violations.isEmpty()) {
-            throw new InvalidCaseInputException(violations.stream()
-                    .map(v -> new InvalidCaseInputException.Problem(v.field(), v.message())).toList());
+            throw new InvalidCaseInputException(violations);
         }
         RootCauseCoding.Coding coding = RootCauseCoding.of(categories, otherText);
         return commit(change(current, CaseAction.CODE_ROOT_CAUSE, actor, now, String.join(", ", coding.categories()),

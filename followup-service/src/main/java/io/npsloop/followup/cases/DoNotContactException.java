@@ -1,5 +1,7 @@
 package io.npsloop.followup.cases;
 
+import io.npsloop.contracts.CaseState;
+
 /** An attempt to contact a customer on the do-not-contact list: refused like a state conflict, with its own problem. */
 public class DoNotContactException extends CaseConflictException {
 

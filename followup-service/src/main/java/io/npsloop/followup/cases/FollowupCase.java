@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.Contact;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.Severity;

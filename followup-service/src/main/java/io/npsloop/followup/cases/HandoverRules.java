@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,29 +27,29 @@ public final class HandoverRules {
     private HandoverRules() {
     }
 
-    public static List<InvalidCaseInputException.Problem> assignment(@Nullable String agent) {
-        List<InvalidCaseInputException.Problem> problems = new ArrayList<>();
+    public static List<FieldProblem> assignment(@Nullable String agent) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (agent == null || agent.isBlank()) {
-            problems.add(new InvalidCaseInputException.Problem("agent",
+            problems.add(new FieldProblem("agent",
                     "required: the username of the agent to assign the case to (to unassign, release the case)"));
         } else if (agent.strip().length() > MAX_AGENT_LENGTH) {
-            problems.add(new InvalidCaseInputException.Problem("agent", "at most " + MAX_AGENT_LENGTH + " characters"));
+            problems.add(new FieldProblem("agent", "at most " + MAX_AGENT_LENGTH + " characters"));
         } else if (agent.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new InvalidCaseInputException.Problem("agent", "no control characters"));
+            problems.add(new FieldProblem("agent", "no control characters"));
         }
         return problems;
     }
 
-    public static List<InvalidCaseInputException.Problem> transfer(@Nullable String queue, @Nullable String reason) {
-        List<InvalidCaseInputException.Problem> problems = new ArrayList<>();
+    public static List<FieldProblem> transfer(@Nullable String queue, @Nullable String reason) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (queue == null || queue.isBlank()) {
-            problems.add(new InvalidCaseInputException.Problem("queue", "required: the queue to move the case to"));
+            problems.add(new FieldProblem("queue", "required: the queue to move the case to"));
         } else if (!QUEUE.matcher(queue).matches()) {
-            problems.add(new InvalidCaseInputException.Problem("queue",
+            problems.add(new FieldProblem("queue",
                     "a queue name of 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         if (reason != null && reason.strip().length() > MAX_REASON_LENGTH) {
-            problems.add(new InvalidCaseInputException.Problem("reason", "at most " + MAX_REASON_LENGTH + " characters"));
+            problems.add(new FieldProblem("reason", "at most " + MAX_REASON_LENGTH + " characters"));
         }
         return problems;
     }
@@ -63,7 +64,7 @@ public final class HandoverRules {
         return reason == null || reason.isBlank() ? null : reason.strip();
     }
 
-    static void requireValid(List<InvalidCaseInputException.Problem> problems) {
+    static void requireValid(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidCaseInputException(problems);
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.Severity;
 import io.npsloop.followup.donotcontact.DoNotContactRegister;
 import org.jspecify.annotations.Nullable;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,24 +32,20 @@ public final class DoNotContactRegister {
         this.clock = clock;
     }
 
-    /** A broken rule of a listing: the field (a path parameter or a field of the request) and why. */
-    public record Violation(String field, String message) {
-    }
-
     /** What a listing must name, every broken rule at once: a customer id and a reason; the note is optional. */
-    public static List<Violation> check(String customerId, @Nullable String reason, @Nullable String note) {
-        List<Violation> violations = new ArrayList<>();
+    public static List<FieldProblem> check(String customerId, @Nullable String reason, @Nullable String note) {
+        List<FieldProblem> violations = new ArrayList<>();
         if (customerId.isBlank() || customerId.length() > MAX_CUSTOMER_ID || customerId.chars().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation("customerId", "1-" + MAX_CUSTOMER_ID + " characters, no control characters"));
+            violations.add(new FieldProblem("customerId", "1-" + MAX_CUSTOMER_ID + " characters, no control characters"));
         }
         if (reason == null) {
-            violations.add(new Violation("reason", "required, one of " + List.of(DoNotContactEntry.Reason.values())));
+            violations.add(new FieldProblem("reason", "required, one of " + List.of(DoNotContactEntry.Reason.values())));
         } else if (reasonOf(reason) == null) {
-            violations.add(new Violation("reason", "unknown reason " + reason + ", one of "
+            violations.add(new FieldProblem("reason", "unknown reason " + reason + ", one of "
                     + List.of(DoNotContactEntry.Reason.values())));
         }
         if (note != null && note.length() > MAX_NOTE) {
-            violations.add(new Violation("note", "at most " + MAX_NOTE + " characters"));
+            violations.add(new FieldProblem("note", "at most " + MAX_NOTE + " characters"));
         }
         return violations;
     }

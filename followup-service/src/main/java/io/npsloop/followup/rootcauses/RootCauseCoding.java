@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,27 +29,23 @@ public final class RootCauseCoding {
         }
     }
 
-    /** A broken rule: the field (a JSON path of the request) and why. */
-    public record Violation(String field, String message) {
-    }
-
     /** The rules the coding breaks, each naming its field; empty when it may be stored. */
-    public List<Violation> check(List<String> categories, @Nullable String otherText) {
+    public List<FieldProblem> check(List<String> categories, @Nullable String otherText) {
         if (categories.isEmpty()) {
-            return List.of(new Violation("categories", "at least one category is required"));
+            return List.of(new FieldProblem("categories", "at least one category is required"));
         }
-        List<Violation> violations = new ArrayList<>();
+        List<FieldProblem> violations = new ArrayList<>();
         List<String> distinct = distinct(categories);
         for (int i = 0; i < distinct.size(); i++) {
             String id = distinct.get(i);
             RootCause rootCause = taxonomy.find(id).orElse(null);
             if (rootCause == null || !rootCause.active()) {
-                violations.add(new Violation("categories[" + i + "]",
+                violations.add(new FieldProblem("categories[" + i + "]",
                         rootCause == null ? "unknown root cause " + id : "root cause " + id + " is deactivated"));
             }
         }
         if (distinct.contains(RootCause.OTHER) && (otherText == null || otherText.isBlank())) {
-            violations.add(new Violation("otherText", "required when the category other is coded"));
+            violations.add(new FieldProblem("otherText", "required when the category other is coded"));
         }
         return violations;
     }

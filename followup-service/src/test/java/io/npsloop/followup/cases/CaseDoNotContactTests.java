@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.ContactAttempted;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;

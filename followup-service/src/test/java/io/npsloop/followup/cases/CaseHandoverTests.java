@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.Severity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,7 +229,7 @@ class CaseHandoverTests {
         }
         assertThatThrownBy(() -> f.work.transfer(LIN, id, "billing lead", "r".repeat(501)))
                 .isInstanceOfSatisfying(InvalidCaseInputException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidCaseInputException.Problem::field).containsExactly("queue", "reason"));
+                        .extracting(FieldProblem::field).containsExactly("queue", "reason"));
         assertThat(f.work.transfer(LIN, id, "billing.vip_2", "r".repeat(500)).queue()).isEqualTo("billing.vip_2");
         assertThat(f.store.find(id).version()).as("only the valid transfer applied").isEqualTo(before.version() + 1);
     }

@@ -3,6 +3,7 @@ package io.npsloop.followup.cases;
 import java.time.Duration;
 import java.util.Map;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Severity;
 import org.junit.jupiter.api.Test;

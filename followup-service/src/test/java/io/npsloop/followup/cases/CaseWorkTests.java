@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;

@@ -2,6 +2,7 @@ package io.npsloop.followup.cases;
 
 import java.time.Duration;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.Severity;

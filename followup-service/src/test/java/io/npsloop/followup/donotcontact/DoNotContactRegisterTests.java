@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +60,8 @@ class DoNotContactRegisterTests {
     void aListingNamesEveryBadFieldAtOnce() {
         assertThat(DoNotContactRegister.check("c-1", "CUSTOMER_REQUEST", null)).isEmpty();
         assertThat(DoNotContactRegister.check("c\u0000-1", "PLEASE", "x".repeat(501)))
-                .extracting(DoNotContactRegister.Violation::field).containsExactly("customerId", "reason", "note");
+                .extracting(FieldProblem::field).containsExactly("customerId", "reason", "note");
         assertThat(DoNotContactRegister.check("x".repeat(256), null, null))
-                .extracting(DoNotContactRegister.Violation::field).containsExactly("customerId", "reason");
+                .extracting(FieldProblem::field).containsExactly("customerId", "reason");
     }
 }

@@ -3,6 +3,7 @@ package io.npsloop.followup.rootcauses;
 import java.util.List;
 import java.util.Optional;
 
+import io.npsloop.contracts.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +23,13 @@ class RootCauseCodingTests {
     @Test
     void noCategoryIsRefusedAlone() {
         assertThat(coding.check(List.of(), "text")).containsExactly(
-                new RootCauseCoding.Violation("categories", "at least one category is required"));
+                new FieldProblem("categories", "at least one category is required"));
     }
 
     @Test
     void everyBadCategoryAndAMissingOtherTextAreNamedByTheirField() {
         assertThat(coding.check(List.of("price", "no-such", "fax", "other"), " "))
-                .extracting(RootCauseCoding.Violation::field)
+                .extracting(FieldProblem::field)
                 .containsExactly("categories[1]", "categories[2]", "otherText");
     }
 

@@ -2,6 +2,8 @@ package io.npsloop.platform.web;
 
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
+
 /**
  * A request that is well-formed but breaks a rule that bean validation cannot express (for
  * example a date range whose end precedes its start). Answered with 400 and every bad field.

@@ -3,6 +3,7 @@ package io.npsloop.reporting.projections;
 import java.time.Instant;
 import java.util.List;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Money;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,6 @@ public record CaseFact(String caseId, @Nullable String alertId, @Nullable String
     }
 
     public boolean closed() {
-        return "CLOSED".equals(state);
+        return CaseState.CLOSED.name().equals(state);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.OutcomeKind;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.ChurnRiskUpdated;
 import io.npsloop.contracts.EventIds;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.reporting.projections.Answer;
 
 /** How many answers gave each score from 0 to 10 in a range; also the overview's fallback distribution. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Money;
 import io.npsloop.reporting.projections.CaseFact;
 import io.npsloop.statistics.ExperimentPlan;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.reporting.projections.AlertFact;
 import io.npsloop.reporting.projections.Alerts;
 import io.npsloop.reporting.projections.Answer;

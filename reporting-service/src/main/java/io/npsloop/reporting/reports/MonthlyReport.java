@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.statistics.Granularity;
+import io.npsloop.statistics.DayRange;
+
 /**
  * The monthly management report: every section for one calendar month, as JSON, or a zip of one
  * CSV per section ({@code format=zip} or {@code csv}, or {@code Accept: application/zip}).

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.reporting.projections.DailyTotal;
 import io.npsloop.statistics.NpsInterval;
 import io.npsloop.statistics.NpsTally;
@@ -22,7 +23,7 @@ public final class OverviewReport implements Report<LocalDate, OverviewReport.Ov
 
     static final int[] WINDOWS = {7, 30, 90};
     /** A case is open while someone still has to act on it: not resolved, closed or given up as unreachable. */
-    static final List<String> ACTIVE_STATES = List.of("OPEN", "CLAIMED", "CONTACTED", "ESCALATED", "REOPENED");
+    static final List<String> ACTIVE_STATES = CaseState.active().stream().map(Enum::name).toList();
 
     /**
      * NPS over rolling 7, 30 and 90 days, each with n, its 95% interval ({@code lower}, {@code upper}:

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.statistics.DayRange;
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,8 @@ public final class Parameters {
         LocalDate first = start == null ? last.minusDays(DEFAULT_DAYS - 1L) : start;
         if (first.isAfter(last)) {
             problem("from", "must not be after to");
+            // Answered as a 400 naming from; the range returned only has to be a range.
+            return new DayRange(last, last);
         } else if (first.plusDays(MAX_DAYS).isBefore(last)) {
             problem("from", "the range may span at most " + MAX_DAYS + " days");
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Money;
 import io.npsloop.reporting.projections.Answer;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.reporting.projections.AlertFact;
 import io.npsloop.reporting.projections.CaseFact;
 

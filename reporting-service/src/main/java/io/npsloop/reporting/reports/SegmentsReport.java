@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.reporting.projections.Answer;
 import io.npsloop.statistics.MultipleComparisons;
 import io.npsloop.statistics.NpsDifference;

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.reporting.projections.Answer;
 import io.npsloop.statistics.MultipleComparisons;
 import io.npsloop.statistics.NpsDifference;

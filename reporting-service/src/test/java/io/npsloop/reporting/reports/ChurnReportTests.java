@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.OutcomeKind;

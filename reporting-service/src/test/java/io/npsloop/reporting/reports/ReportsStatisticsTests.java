@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.statistics.Granularity;
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Money;
 import io.npsloop.reporting.InMemoryProjections;

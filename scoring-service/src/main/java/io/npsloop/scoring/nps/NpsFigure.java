@@ -2,6 +2,7 @@ package io.npsloop.scoring.nps;
 
 import java.time.LocalDate;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.statistics.NpsInterval;
 import io.npsloop.statistics.NpsTally;
 import io.npsloop.statistics.SignificanceRules;

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 
+import io.npsloop.statistics.Granularity;
+import io.npsloop.statistics.DayRange;
 import io.npsloop.statistics.SignificanceRules;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.contracts.EventIds;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.NpsMetricsUpdated;

@@ -2,6 +2,8 @@ package io.npsloop.scoring.nps;
 
 import java.time.LocalDate;
 
+import io.npsloop.statistics.DayRange;
+
 /** The rolling windows published on the metrics topic, named as the contract's {@code period} values. */
 public enum RollingWindow {
     ROLLING_7D(7), ROLLING_30D(30), ROLLING_90D(90);

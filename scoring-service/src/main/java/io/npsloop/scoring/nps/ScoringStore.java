@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
+import io.npsloop.statistics.DayRange;
+
 /**
  * Where scoring keeps its state: responses it counted, customers' answers and the daily tallies.
  * Every method takes or answers a whole batch, so a batch costs a fixed number of round trips.

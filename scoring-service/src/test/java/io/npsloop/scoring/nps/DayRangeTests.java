@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
+import io.npsloop.statistics.DayRange;
+import io.npsloop.statistics.Granularity;
 import org.junit.jupiter.api.Test;
 
 class DayRangeTests {

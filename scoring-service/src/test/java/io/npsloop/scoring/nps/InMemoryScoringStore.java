@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import io.npsloop.statistics.DayRange;
 import io.npsloop.statistics.NpsTally;
 import org.jspecify.annotations.Nullable;
 

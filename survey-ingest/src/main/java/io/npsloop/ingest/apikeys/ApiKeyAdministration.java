@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,7 @@ public final class ApiKeyAdministration {
      * @throws ApiKeyNameTakenException if a configured or managed key has the name
      */
     public IssuedApiKey create(ApiKeyRequest request, String actor) {
-        List<ApiKeyRequest.Problem> problems = request.problems();
+        List<FieldProblem> problems = request.problems();
         if (!problems.isEmpty()) {
             throw new ApiKeyProblemsException(problems);
         }

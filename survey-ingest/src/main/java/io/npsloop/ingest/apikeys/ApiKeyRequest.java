@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,49 +36,45 @@ public record ApiKeyRequest(@Nullable String name, @Nullable String source, @Nul
     public record Rate(@Nullable Integer permits, @Nullable String period) {
     }
 
-    /** One bad field and why; {@code field} is its JSON path, such as {@code rateLimit.period}. */
-    public record Problem(String field, String message) {
-    }
-
     /** Every rule the request breaks; empty if it is valid. */
-    public List<Problem> problems() {
-        List<Problem> problems = new ArrayList<>();
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
         if (name == null || name.isEmpty()) {
-            problems.add(new Problem("name", "is required"));
+            problems.add(new FieldProblem("name", "is required"));
         } else if (!NAME.matcher(name).matches()) {
-            problems.add(new Problem("name", NAME_RULE));
+            problems.add(new FieldProblem("name", NAME_RULE));
         }
         if (source == null || source.isEmpty()) {
-            problems.add(new Problem("source", "is required"));
+            problems.add(new FieldProblem("source", "is required"));
         } else if (!NAME.matcher(source).matches()) {
-            problems.add(new Problem("source", NAME_RULE));
+            problems.add(new FieldProblem("source", NAME_RULE));
         }
         if (scopes == null || scopes.isEmpty()) {
-            problems.add(new Problem("scopes", "must name at least one of " + knownScopes()));
+            problems.add(new FieldProblem("scopes", "must name at least one of " + knownScopes()));
         } else {
             for (int i = 0; i < scopes.size(); i++) {
                 String scope = scopes.get(i);
                 if (scope == null || !ApiKey.SCOPES.contains(scope)) {
-                    problems.add(new Problem("scopes[" + i + "]", "is not a scope; the scopes are " + knownScopes()));
+                    problems.add(new FieldProblem("scopes[" + i + "]", "is not a scope; the scopes are " + knownScopes()));
                 }
             }
         }
         if (rateLimit != null) {
             Integer permits = rateLimit.permits();
             if (permits == null) {
-                problems.add(new Problem("rateLimit.permits", "is required with a rate limit"));
+                problems.add(new FieldProblem("rateLimit.permits", "is required with a rate limit"));
             } else if (permits < 1) {
-                problems.add(new Problem("rateLimit.permits", "must be at least 1"));
+                problems.add(new FieldProblem("rateLimit.permits", "must be at least 1"));
             }
             String period = rateLimit.period();
             if (period == null) {
-                problems.add(new Problem("rateLimit.period", "is required with a rate limit"));
+                problems.add(new FieldProblem("rateLimit.period", "is required with a rate limit"));
             } else {
                 Duration parsed = duration(period);
                 if (parsed == null) {
-                    problems.add(new Problem("rateLimit.period", "must be an ISO-8601 duration such as PT1S or PT1M"));
+                    problems.add(new FieldProblem("rateLimit.period", "must be an ISO-8601 duration such as PT1S or PT1M"));
                 } else if (parsed.compareTo(RateLimit.SHORTEST_PERIOD) < 0 || parsed.compareTo(RateLimit.LONGEST_PERIOD) > 0) {
-                    problems.add(new Problem("rateLimit.period", "must be from PT0.001S to PT24H"));
+                    problems.add(new FieldProblem("rateLimit.period", "must be from PT0.001S to PT24H"));
                 }
             }
         }

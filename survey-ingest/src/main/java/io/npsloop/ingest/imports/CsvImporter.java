@@ -4,10 +4,10 @@ import java.io.Reader;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseRequest;
-import io.npsloop.platform.web.FieldProblem;
 
 /**
  * Imports a CSV file of responses, in this service's own layout or as a Delighted export, through

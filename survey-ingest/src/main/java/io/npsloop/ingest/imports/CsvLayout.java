@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.AttributeKeys;
-import io.npsloop.platform.web.FieldProblem;
 
 /**
  * The header layouts an import understands. {@link #NATIVE} is this service's own (one column per

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.ResponseRequest;
-import io.npsloop.platform.web.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**

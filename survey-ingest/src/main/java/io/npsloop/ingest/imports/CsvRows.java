@@ -8,9 +8,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.platform.messaging.EventNotPublishedException;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;

@@ -2,7 +2,7 @@ package io.npsloop.ingest.imports;
 
 import java.util.List;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 
 /**
  * The file as a whole cannot be imported (unknown or missing header columns, a record longer than

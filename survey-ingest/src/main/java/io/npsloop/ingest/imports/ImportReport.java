@@ -2,7 +2,7 @@ package io.npsloop.ingest.imports;
 
 import java.util.List;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 
 /**
  * What an import did, row by row: how many rows were accepted as new, as updates, recognised as

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.IntakeResult;
-import io.npsloop.platform.web.FieldProblem;
 
 /** Running counts of one import; keeps at most {@code maxListed} rejections so memory stays bounded. */
 final class ImportTally {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.outcomes.NewOutcome;
 import io.npsloop.ingest.outcomes.OutcomeChecks;
 import io.npsloop.ingest.outcomes.OutcomeRequest;
-import io.npsloop.platform.web.FieldProblem;
 
 /**
  * The outcomes' CSV layout: one column per field of {@code POST /api/v1/outcomes}, the value as

@@ -2,8 +2,8 @@ package io.npsloop.ingest.outcomes;
 
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.ResponseChecks;
-import io.npsloop.platform.web.FieldProblem;
 
 /**
  * The one check of a posted outcome, on the single, batch and CSV paths alike: the bean constraints

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.npsloop.contracts.CustomerOutcomeRecorded;
 import io.npsloop.contracts.EventTypes;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.Money;
 import io.npsloop.ingest.responses.Fingerprints;
 import io.npsloop.ingest.responses.IntakeOutcome;
@@ -14,7 +15,6 @@ import io.npsloop.ingest.responses.LedgeredIntake;
 import io.npsloop.ingest.responses.Pseudonyms;
 import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.SubmissionLedger;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 

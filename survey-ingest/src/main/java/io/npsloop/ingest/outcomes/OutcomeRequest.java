@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.OutcomeKind;
-import io.npsloop.ingest.responses.ResponseRequest;
 import io.npsloop.ingest.responses.ResponseRequest.MoneyRequest;
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.ingest.responses.ResponseRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

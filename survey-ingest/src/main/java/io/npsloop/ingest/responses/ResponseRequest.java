@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.npsloop.contracts.Contact;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.NewResponse;
-import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;

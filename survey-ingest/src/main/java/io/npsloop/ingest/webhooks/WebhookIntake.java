@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.npsloop.ingest.responses.ResponseChecks;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.imports.ResponseSink;
 import io.npsloop.ingest.responses.IntakeResult;
+import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseRequest;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 

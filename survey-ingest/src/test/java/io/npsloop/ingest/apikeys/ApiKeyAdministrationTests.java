@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.testing.MutableClock;
 
 /**
@@ -119,7 +120,7 @@ class ApiKeyAdministrationTests {
     void anInvalidRequestCreatesNothing() {
         assertThatThrownBy(() -> one.administration.create(new ApiKeyRequest("crm", null, List.of("everything"), null), "ada"))
                 .isInstanceOfSatisfying(ApiKeyProblemsException.class, e -> assertThat(e.problems())
-                        .extracting(ApiKeyRequest.Problem::field).containsExactly("source", "scopes[0]"));
+                        .extracting(FieldProblem::field).containsExactly("source", "scopes[0]"));
         assertThat(store.all()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,14 +36,14 @@ class ApiKeyRequestTests {
         ApiKeyRequest request = new ApiKeyRequest("CRM Prod", "", Arrays.asList("responses:write", "responses:delete", null),
                 new ApiKeyRequest.Rate(0, "one second"));
 
-        assertThat(request.problems()).extracting(ApiKeyRequest.Problem::field)
+        assertThat(request.problems()).extracting(FieldProblem::field)
                 .containsExactly("name", "source", "scopes[1]", "scopes[2]", "rateLimit.permits", "rateLimit.period");
     }
 
     @Test
     void missingValuesAreRequired() {
         assertThat(new ApiKeyRequest(null, null, null, new ApiKeyRequest.Rate(null, null)).problems())
-                .extracting(ApiKeyRequest.Problem::field, ApiKeyRequest.Problem::message)
+                .extracting(FieldProblem::field, FieldProblem::message)
                 .containsExactly(
                         tuple("name", "is required"),
                         tuple("source", "is required"),
@@ -54,7 +55,7 @@ class ApiKeyRequestTests {
     @Test
     void anEmptyScopeListGrantsNothingAndIsRefused() {
         assertThat(new ApiKeyRequest("crm", "crm", List.of(), null).problems())
-                .extracting(ApiKeyRequest.Problem::field).containsExactly("scopes");
+                .extracting(FieldProblem::field).containsExactly("scopes");
     }
 
     @ParameterizedTest
@@ -67,14 +68,14 @@ class ApiKeyRequestTests {
     @ValueSource(strings = {"Crm", "-crm", ".crm", "crm/other", "crm key", "crm%2F", "a23456789012345678901234567890123456789012345678901234567890abcde"})
     void namesThatWouldNeedEscapingOrAreTooLongAreRefused(String name) {
         assertThat(new ApiKeyRequest(name, name, List.of(ApiKey.SCOPE_WRITE), null).problems())
-                .extracting(ApiKeyRequest.Problem::field).containsExactly("name", "source");
+                .extracting(FieldProblem::field).containsExactly("name", "source");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"PT0S", "-PT1S", "PT0.0001S", "PT24H0.001S", "P2D", "1s", "PT", ""})
     void periodsOutsideOneMillisecondToOneDayOrNotIso8601AreRefused(String period) {
         assertThat(new ApiKeyRequest("crm", "crm", List.of(ApiKey.SCOPE_WRITE), new ApiKeyRequest.Rate(10, period)).problems())
-                .extracting(ApiKeyRequest.Problem::field).containsExactly("rateLimit.period");
+                .extracting(FieldProblem::field).containsExactly("rateLimit.period");
     }
 
     @ParameterizedTest

@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.IntakeOutcome;
 import io.npsloop.ingest.responses.IntakeResult;
 import io.npsloop.ingest.responses.NewResponse;
 import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.platform.messaging.EventNotPublishedException;
-import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;

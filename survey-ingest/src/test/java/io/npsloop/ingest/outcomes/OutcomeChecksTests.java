@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.OutcomeKind;
 import io.npsloop.ingest.responses.ResponseChecks;
 import io.npsloop.ingest.responses.ResponseRequest.MoneyRequest;
-import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.responses.ResponseRequest.MoneyRequest;
-import io.npsloop.platform.web.FieldProblem;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.jspecify.annotations.Nullable;

@@ -20,7 +20,7 @@ import io.npsloop.alerting.rules.RuleManagement;
 import io.npsloop.alerting.rules.RuleRepository.RuleVersion;
 import io.npsloop.alerting.rules.RuleRepository.StoredRule;
 import io.npsloop.alerting.rules.RuleValidation;
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -125,22 +125,22 @@ class RulesController {
     /** Replays a proposed rule set over the scored responses of the last {@code days} days; changes nothing. */
     @PostMapping("/dry-run")
     DryRun.Report dryRun(@RequestBody @Nullable DryRunRequest request) {
-        List<RuleValidation.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         int retention = properties.dryRun().retentionDays();
         if (request == null || request.rules() == null || request.rules().isEmpty()) {
-            problems.add(new RuleValidation.Problem("rules", "at least one rule is required"));
+            problems.add(new FieldProblem("rules", "at least one rule is required"));
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < request.rules().size(); i++) {
                 AlertRule rule = request.rules().get(i);
                 problems.addAll(validation.problems(rule, "rules[" + i + "]."));
                 if (rule != null && rule.id() != null && !ids.add(rule.id())) {
-                    problems.add(new RuleValidation.Problem("rules[" + i + "].id", "appears twice in the rule set"));
+                    problems.add(new FieldProblem("rules[" + i + "].id", "appears twice in the rule set"));
                 }
             }
         }
         if (request == null || request.days() == null || request.days() < 1 || request.days() > retention) {
-            problems.add(new RuleValidation.Problem("days", "must be a whole number from 1 to " + retention
+            problems.add(new FieldProblem("days", "must be a whole number from 1 to " + retention
                     + " (the retention of scored responses)"));
         }
         if (!problems.isEmpty()) {
@@ -170,14 +170,14 @@ class RulesController {
             return Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw new RuleManagement.RuleProblemsException(
-                    List.of(new RuleValidation.Problem("If-Match", "must be a rule version number")));
+                    List.of(new FieldProblem("If-Match", "must be a rule version number")));
         }
     }
 
     @ExceptionHandler(RuleManagement.RuleProblemsException.class)
     ResponseEntity<ProblemDetail> invalid(RuleManagement.RuleProblemsException e) {
         return ResponseEntity.badRequest().body(ProblemDetailsAdvice.validationProblem(
-                e.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList()));
+                e.problems()));
     }
 
     /**

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.Contact;
 import io.npsloop.contracts.Money;
 import io.npsloop.contracts.Severity;
 import io.npsloop.followup.cases.AuditEntry;
 import io.npsloop.followup.cases.CaseKind;
-import io.npsloop.followup.cases.CaseState;
 import io.npsloop.followup.cases.ContactAttempt;
 import io.npsloop.followup.cases.FollowupAnswer;
 import io.npsloop.followup.cases.FollowupCase;

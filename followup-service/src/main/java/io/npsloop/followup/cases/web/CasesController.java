@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.npsloop.contracts.CaseState;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.followup.cases.Actor;
-import io.npsloop.followup.cases.CaseState;
 import io.npsloop.followup.cases.CaseStore;
 import io.npsloop.followup.cases.CaseTransitions;
 import io.npsloop.followup.cases.CaseWork;
@@ -132,10 +133,10 @@ class CasesController {
      * and fields that break the domain's rules.
      */
     private static void requireValid(@Nullable Map<String, Object> unknownFields,
-            List<InvalidCaseInputException.Problem> problems) {
-        List<InvalidCaseInputException.Problem> all = new ArrayList<>();
+            List<FieldProblem> problems) {
+        List<FieldProblem> all = new ArrayList<>();
         if (unknownFields != null) {
-            unknownFields.keySet().forEach(field -> all.add(new InvalidCaseInputException.Problem(field, "unknown field")));
+            unknownFields.keySet().forEach(field -> all.add(new FieldProblem(field, "unknown field")));
         }
         all.addAll(problems);
         if (!all.isEmpty()) {

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.followup.cases.CaseConflictException;
 import io.npsloop.followup.cases.CaseNotFoundException;
 import io.npsloop.followup.cases.DoNotContactException;
 import io.npsloop.followup.cases.ForbiddenActionException;
 import io.npsloop.followup.cases.InvalidCaseInputException;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -72,7 +72,7 @@ class FollowupProblems {
 
     @ExceptionHandler(InvalidCaseInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCaseInputException ex) {
-        List<FieldProblem> problems = ex.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList();
+        List<FieldProblem> problems = ex.problems();
         return ResponseEntity.badRequest().body(ProblemDetailsAdvice.validationProblem(problems));
     }
 }

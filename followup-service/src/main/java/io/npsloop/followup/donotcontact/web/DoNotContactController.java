@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.followup.cases.Actor;
 import io.npsloop.followup.cases.InvalidCaseInputException;
 import io.npsloop.followup.donotcontact.DoNotContactEntry;
@@ -37,13 +38,12 @@ class DoNotContactController {
 
     @PutMapping("/api/v1/do-not-contact/{customerId}")
     EntryView list(Actor actor, @PathVariable String customerId, @RequestBody ListingRequest request) {
-        List<InvalidCaseInputException.Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (request.unknownFields() != null) {
             request.unknownFields().keySet()
-                    .forEach(field -> problems.add(new InvalidCaseInputException.Problem(field, "unknown field")));
+                    .forEach(field -> problems.add(new FieldProblem(field, "unknown field")));
         }
-        DoNotContactRegister.check(customerId, request.reason(), request.note())
-                .forEach(v -> problems.add(new InvalidCaseInputException.Problem(v.field(), v.message())));
+        problems.addAll(DoNotContactRegister.check(customerId, request.reason(), request.note()));
         if (!problems.isEmpty()) {
             throw new InvalidCaseInputException(problems);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.Money;
 import io.npsloop.followup.cases.Actor;
 import io.npsloop.followup.cases.ForbiddenActionException;
@@ -14,7 +15,6 @@ import io.npsloop.followup.incentives.Incentive;
 import io.npsloop.followup.incentives.IncentiveStore;
 import io.npsloop.followup.rootcauses.RootCause;
 import io.npsloop.followup.rootcauses.RootCauseStore;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -99,8 +99,7 @@ class IncentivesController {
             problems.add(new FieldProblem("rootCause", rootCause == null
                     ? "unknown root cause " + request.rootCause() : "root cause " + request.rootCause() + " is deactivated"));
         }
-        ExperimentRules.check(request.arms(), store.catalogue())
-                .forEach(v -> problems.add(new FieldProblem(v.field(), v.message())));
+        problems.addAll(ExperimentRules.check(request.arms(), store.catalogue()));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

@@ -14,6 +14,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
+import io.npsloop.contracts.CaseState;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.ContactAttempted;
@@ -21,8 +22,8 @@ import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.LoopClosed;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
-import io.npsloop.reporting.projections.CaseFact;
 import io.npsloop.platform.mongo.GuardedBulkWrites;
+import io.npsloop.reporting.projections.CaseFact;
 import io.npsloop.reporting.projections.Cases;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -100,7 +101,7 @@ class MongoCases implements Cases {
             sets.put("responseId", e.responseId());
             sets.put("openedAt", Date.from(e.occurredAt()));
             sets.put("slaDueAt", Date.from(e.slaDueAt()));
-            return new CaseChange(e.caseId(), 0, true, sets, Map.of("queue", e.queue(), "state", "OPEN"), null);
+            return new CaseChange(e.caseId(), 0, true, sets, Map.of("queue", e.queue(), "state", CaseState.OPEN.name()), null);
         }
         Map<String, @Nullable Object> sets = new LinkedHashMap<>();
         if (event instanceof CaseStatusChanged e) {
@@ -109,11 +110,11 @@ class MongoCases implements Cases {
             if (e.owner() != null) {
                 // Whoever holds the case now: a claim, a take-over or a lead's assignment.
                 sets.put("owner", e.owner());
-            } else if ("CLAIMED".equals(e.toState())) {
+            } else if (CaseState.CLAIMED.name().equals(e.toState())) {
                 // Events written before owner existed: the claimer was the actor.
                 sets.put("owner", e.actor());
             }
-            if ("RESOLVED".equals(e.toState())) {
+            if (CaseState.RESOLVED.name().equals(e.toState())) {
                 sets.put("resolved", true);
             }
             return CaseChange.guarded(e.caseId(), e.sequence(), sets);

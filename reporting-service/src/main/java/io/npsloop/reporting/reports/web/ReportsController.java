@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import io.npsloop.reporting.reports.Export;
 import io.npsloop.reporting.reports.Facts;

@@ -28,7 +28,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.npsloop.scoring.nps.CustomerAnswer;
 import io.npsloop.scoring.nps.CustomerHistory;
-import io.npsloop.scoring.nps.DayRange;
+import io.npsloop.statistics.DayRange;
 import io.npsloop.scoring.nps.DayBucket;
 import io.npsloop.scoring.nps.ScoreCounts;
 import io.npsloop.scoring.nps.ScoredResponse;

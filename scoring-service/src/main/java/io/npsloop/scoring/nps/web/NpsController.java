@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.npsloop.scoring.ScoringProperties;
-import io.npsloop.scoring.nps.DayRange;
-import io.npsloop.scoring.nps.Granularity;
+import io.npsloop.statistics.DayRange;
+import io.npsloop.statistics.Granularity;
 import io.npsloop.scoring.nps.NpsComparison;
 import io.npsloop.scoring.nps.NpsFigure;
 import io.npsloop.scoring.nps.NpsFigures;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
-import io.npsloop.scoring.nps.DayRange;
+import io.npsloop.statistics.DayRange;
 import io.npsloop.scoring.nps.Segment;
 import io.npsloop.scoring.nps.Segmentation;
 import org.jspecify.annotations.Nullable;

@@ -33,7 +33,7 @@ import io.npsloop.infra.LocalInfrastructure;
 import io.npsloop.scoring.nps.CustomerAnswer;
 import io.npsloop.scoring.nps.CustomerHistory;
 import io.npsloop.scoring.nps.DayBucket;
-import io.npsloop.scoring.nps.DayRange;
+import io.npsloop.statistics.DayRange;
 import io.npsloop.scoring.nps.ScoredResponse;
 import io.npsloop.scoring.nps.ScoreCounts;
 import io.npsloop.scoring.nps.Segment;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.apikeys.ApiKeyRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +25,22 @@ final class ApiKeyRequestJson {
     }
 
     /** The request as sent, and every problem with it. */
-    record Read(ApiKeyRequest request, List<ApiKeyRequest.Problem> problems) {
+    record Read(ApiKeyRequest request, List<FieldProblem> problems) {
     }
 
     static Read read(@Nullable JsonNode body) {
-        List<ApiKeyRequest.Problem> wrongForm = new ArrayList<>();
+        List<FieldProblem> wrongForm = new ArrayList<>();
         ApiKeyRequest request;
         if (body == null || !body.isObject()) {
-            wrongForm.add(new ApiKeyRequest.Problem("(body)", "must be a JSON object"));
+            wrongForm.add(new FieldProblem("(body)", "must be a JSON object"));
             request = new ApiKeyRequest(null, null, null, null);
         } else {
             unknownFields(body, "", FIELDS, wrongForm);
             request = new ApiKeyRequest(text(body, "name", "name", wrongForm), text(body, "source", "source", wrongForm),
                     scopes(body, wrongForm), rate(body, wrongForm));
         }
-        List<ApiKeyRequest.Problem> problems = new ArrayList<>(wrongForm);
-        for (ApiKeyRequest.Problem problem : request.problems()) {
+        List<FieldProblem> problems = new ArrayList<>(wrongForm);
+        for (FieldProblem problem : request.problems()) {
             if (wrongForm.stream().noneMatch(named -> covers(named.field(), problem.field()))) {
                 problems.add(problem);
             }
@@ -51,33 +52,33 @@ final class ApiKeyRequestJson {
         return named.equals("(body)") || named.equals(field) || field.startsWith(named + ".") || field.startsWith(named + "[");
     }
 
-    private static void unknownFields(JsonNode object, String prefix, Set<String> known, List<ApiKeyRequest.Problem> problems) {
+    private static void unknownFields(JsonNode object, String prefix, Set<String> known, List<FieldProblem> problems) {
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!known.contains(field.getKey())) {
-                problems.add(new ApiKeyRequest.Problem(prefix + field.getKey(), "unknown field"));
+                problems.add(new FieldProblem(prefix + field.getKey(), "unknown field"));
             }
         }
     }
 
-    private static @Nullable String text(JsonNode object, String field, String path, List<ApiKeyRequest.Problem> problems) {
+    private static @Nullable String text(JsonNode object, String field, String path, List<FieldProblem> problems) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isString()) {
-            problems.add(new ApiKeyRequest.Problem(path, "must be a string"));
+            problems.add(new FieldProblem(path, "must be a string"));
             return null;
         }
         return value.asString();
     }
 
-    private static @Nullable List<@Nullable String> scopes(JsonNode body, List<ApiKeyRequest.Problem> problems) {
+    private static @Nullable List<@Nullable String> scopes(JsonNode body, List<FieldProblem> problems) {
         JsonNode value = body.get("scopes");
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isArray()) {
-            problems.add(new ApiKeyRequest.Problem("scopes", "must be an array of strings"));
+            problems.add(new FieldProblem("scopes", "must be an array of strings"));
             return null;
         }
         List<@Nullable String> scopes = new ArrayList<>();
@@ -86,20 +87,20 @@ final class ApiKeyRequestJson {
             if (scope.isString()) {
                 scopes.add(scope.asString());
             } else {
-                problems.add(new ApiKeyRequest.Problem("scopes[" + i + "]", "must be a string"));
+                problems.add(new FieldProblem("scopes[" + i + "]", "must be a string"));
                 scopes.add(null);
             }
         }
         return scopes;
     }
 
-    private static ApiKeyRequest.@Nullable Rate rate(JsonNode body, List<ApiKeyRequest.Problem> problems) {
+    private static ApiKeyRequest.@Nullable Rate rate(JsonNode body, List<FieldProblem> problems) {
         JsonNode value = body.get("rateLimit");
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isObject()) {
-            problems.add(new ApiKeyRequest.Problem("rateLimit", "must be an object {permits, period}"));
+            problems.add(new FieldProblem("rateLimit", "must be an object {permits, period}"));
             return null;
         }
         unknownFields(value, "rateLimit.", RATE_FIELDS, problems);
@@ -109,7 +110,7 @@ final class ApiKeyRequestJson {
             if (permitsValue.isIntegralNumber() && permitsValue.canConvertToInt()) {
                 permits = permitsValue.intValue();
             } else {
-                problems.add(new ApiKeyRequest.Problem("rateLimit.permits", "must be a whole number"));
+                problems.add(new FieldProblem("rateLimit.permits", "must be a whole number"));
             }
         }
         return new ApiKeyRequest.Rate(permits, text(value, "period", "rateLimit.period", problems));

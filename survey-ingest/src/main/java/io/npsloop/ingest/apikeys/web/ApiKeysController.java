@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.MongoException;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.apikeys.ApiKeyAdministration;
 import io.npsloop.ingest.apikeys.ApiKeyDescription;
@@ -17,7 +18,6 @@ import io.npsloop.ingest.apikeys.ConfiguredApiKeyException;
 import io.npsloop.ingest.apikeys.IssuedApiKey;
 import io.npsloop.ingest.apikeys.UnknownApiKeyException;
 import io.npsloop.ingest.web.ProblemResponses;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -126,7 +126,7 @@ class ApiKeysController {
     @ExceptionHandler(ApiKeyProblemsException.class)
     ResponseEntity<ProblemDetail> invalid(ApiKeyProblemsException e) {
         return ResponseEntity.badRequest().body(ProblemDetailsAdvice.validationProblem(
-                e.problems().stream().map(problem -> new FieldProblem(problem.field(), problem.message())).toList()));
+                e.problems()));
     }
 
     /** A body that is not JSON at all; everything that is JSON is read field by field ({@link ApiKeyRequestJson}). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.contracts.OutcomeKind;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.apikeys.web.AuthenticatedSource;
@@ -19,7 +20,6 @@ import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.web.IdempotencyKeys;
 import io.npsloop.ingest.responses.web.JsonPaths;
 import io.npsloop.platform.messaging.EventNotPublishedException;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -3,7 +3,7 @@ package io.npsloop.ingest.responses.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /** The answer to a batch: counts per status and a result per item, in the order sent. */

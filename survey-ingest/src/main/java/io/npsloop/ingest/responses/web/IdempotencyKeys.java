@@ -3,7 +3,7 @@ package io.npsloop.ingest.responses.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.npsloop.platform.web.FieldProblem;
+import io.npsloop.contracts.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code Idempotency-Key} header, for clients without ids, on every submission endpoint. */

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.util.List;
 
 import com.mongodb.MongoException;
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.responses.IntakeBusyException;
 import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.SubmissionInProgressException;
 import io.npsloop.ingest.web.ProblemResponses;
 import io.npsloop.platform.messaging.EventNotPublishedException;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.ProblemDetailsAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package io.npsloop.ingest.responses.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.npsloop.contracts.FieldProblem;
 import io.npsloop.ingest.IngestProperties;
 import io.npsloop.ingest.apikeys.web.AuthenticatedSource;
 import io.npsloop.ingest.responses.IntakeMetrics;
@@ -15,7 +16,6 @@ import io.npsloop.ingest.responses.RevisionConflictException;
 import io.npsloop.ingest.responses.SubmissionGrouping;
 import io.npsloop.ingest.responses.SubmissionInProgressException;
 import io.npsloop.platform.messaging.EventNotPublishedException;
-import io.npsloop.platform.web.FieldProblem;
 import io.npsloop.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

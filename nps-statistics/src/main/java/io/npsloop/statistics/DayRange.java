@@ -1,16 +1,18 @@
-package io.npsloop.scoring.nps;
+package io.npsloop.statistics;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.stream.Stream;
 
 /**
- * An inclusive range of calendar days in the scoring time zone. Inclusive on both ends because
- * every figure is a sum of whole daily tallies: "the 30 days ending today" is today and the 29
- * days before it, and a calendar month is its first to its last day.
+ * An inclusive range of calendar days (in the time zone of the service that reads it). Inclusive on
+ * both ends because every figure is a sum of whole daily tallies: "the 30 days ending today" is
+ * today and the 29 days before it, and a calendar month is its first to its last day. Scoring's and
+ * reporting's periods are this one type.
  */
 public record DayRange(LocalDate from, LocalDate to) {
 
@@ -36,6 +38,10 @@ public record DayRange(LocalDate from, LocalDate to) {
     public static DayRange isoWeekOf(LocalDate day) {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new DayRange(monday, monday.plusDays(6));
+    }
+
+    public static DayRange of(YearMonth month) {
+        return new DayRange(month.atDay(1), month.atEndOfMonth());
     }
 
     public static DayRange monthOf(LocalDate day) {

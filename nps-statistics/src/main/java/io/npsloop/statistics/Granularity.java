@@ -1,4 +1,4 @@
-package io.npsloop.scoring.nps;
+package io.npsloop.statistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +30,16 @@ public enum Granularity {
             day = bucket.to().plusDays(1);
         }
         return buckets;
+    }
+
+    /** The first day of the bucket that contains the day. */
+    public LocalDate start(LocalDate day) {
+        return bucketOf(day).from();
+    }
+
+    /** The first day of the bucket after the one that starts on {@code start}. */
+    public LocalDate next(LocalDate start) {
+        return bucketOf(start).to().plusDays(1);
     }
 
     public static Granularity parse(String text) {
