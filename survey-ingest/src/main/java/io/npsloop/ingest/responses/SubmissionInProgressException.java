@@ -6,7 +6,8 @@ package io.npsloop.ingest.responses;
  */
 public class SubmissionInProgressException extends RuntimeException {
 
-    public SubmissionInProgressException(String responseId) {
-        super("Response " + responseId + " is being accepted by another request; retry shortly");
+    /** {@code id}: the submission's own id (a response id or an outcome id). */
+    public SubmissionInProgressException(String id) {
+        super("Submission " + id + " is being accepted by another request; retry shortly");
     }
 }

@@ -49,7 +49,7 @@ public class IngestProblemsAdvice {
     @ExceptionHandler(EventNotPublishedException.class)
     ResponseEntity<ProblemDetail> brokerUnavailable(EventNotPublishedException ex) {
         log.warn("Broker unavailable, answering 503: {}", ex.getMessage());
-        return unavailable("The response could not be stored durably right now and was not accepted; retry later.");
+        return unavailable("The submission could not be stored durably right now and was not accepted; retry later.");
     }
 
     @ExceptionHandler(MongoException.class)
