@@ -28,8 +28,7 @@ public final class RuleMatching {
                 && commentContainsKeyword(when, response)
                 && accountValueAtLeast(when, response)
                 && commentPresenceMatches(when, response)
-                && churnRiskAtLeast(when, response, churn)
-                && churnThemesMatch(when, response, churn);
+                && churnMatches(when, response, churn);
     }
 
     static boolean scoreInRange(RuleConditions when, ResponseScored response) {
@@ -106,19 +105,21 @@ public final class RuleMatching {
         return when.noComment() == TextMatching.isBlank(response.comment());
     }
 
-    /** Before any churn was observed no response has a risk, so a rule that asks for one matches nothing. */
-    static boolean churnRiskAtLeast(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
-        if (when.minChurnRisk() == null) {
+    /** The churn conditions, from one assessment of the response; they ask nothing of a rule without them. */
+    static boolean churnMatches(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
+        if (!when.readsChurn()) {
             return true;
         }
-        double risk = churn.assess(response).risk();
-        return risk > 0 && risk >= when.minChurnRisk();
+        ChurnRiskModel.Assessment assessment = churn.assess(response);
+        return churnRiskAtLeast(when, assessment) && churnThemesMatch(when, assessment);
     }
 
-    static boolean churnThemesMatch(RuleConditions when, ResponseScored response, ChurnRiskModel churn) {
-        if (when.churnThemes() == null) {
-            return true;
-        }
-        return when.churnThemes() == !churn.assess(response).predictive().isEmpty();
+    /** Before any churn was observed no response has a risk, so a rule that asks for one matches nothing. */
+    static boolean churnRiskAtLeast(RuleConditions when, ChurnRiskModel.Assessment assessment) {
+        return when.minChurnRisk() == null || assessment.risk() > 0 && assessment.risk() >= when.minChurnRisk();
+    }
+
+    static boolean churnThemesMatch(RuleConditions when, ChurnRiskModel.Assessment assessment) {
+        return when.churnThemes() == null || when.churnThemes() == !assessment.predictive().isEmpty();
     }
 }

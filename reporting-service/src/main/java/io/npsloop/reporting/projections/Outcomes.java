@@ -14,4 +14,9 @@ public interface Outcomes {
     void saveOutcomes(List<CustomerOutcomeRecorded> outcomes);
 
     List<Outcome> outcomes();
+
+    /** Whether any outcome was recorded, without reading them all. */
+    default boolean any() {
+        return !outcomes().isEmpty();
+    }
 }

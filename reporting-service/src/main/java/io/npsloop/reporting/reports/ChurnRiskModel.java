@@ -43,7 +43,7 @@ public final class ChurnRiskModel {
 
     /** The model as of now, or empty before any outcome was recorded. */
     public Optional<ChurnRiskUpdated> current() {
-        if (facts.outcomes().isEmpty()) {
+        if (!facts.anyOutcome()) {
             return Optional.empty();
         }
         DayRange range = new DayRange(facts.today().minus(period).plusDays(1), facts.today());

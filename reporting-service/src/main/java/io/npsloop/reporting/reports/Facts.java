@@ -105,6 +105,10 @@ public final class Facts {
         return answers.answers();
     }
 
+    public boolean anyOutcome() {
+        return outcomes.any();
+    }
+
     public List<Outcome> outcomes() {
         return outcomes.outcomes();
     }

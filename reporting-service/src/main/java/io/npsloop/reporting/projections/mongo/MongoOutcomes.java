@@ -54,6 +54,11 @@ class MongoOutcomes implements Outcomes {
     }
 
     @Override
+    public boolean any() {
+        return outcomes.find().limit(1).first() != null;
+    }
+
+    @Override
     public List<Outcome> outcomes() {
         List<Outcome> list = new ArrayList<>();
         for (Document d : outcomes.find()) {

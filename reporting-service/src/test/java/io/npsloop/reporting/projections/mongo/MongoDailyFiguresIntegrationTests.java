@@ -3,19 +3,14 @@ package io.npsloop.reporting.projections.mongo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.reporting.projections.DailyFigure;
 import io.npsloop.statistics.NpsTally;
 import io.npsloop.reporting.RandomStreams;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MongoDailyFiguresIntegrationTests {
 
     static final LocalDate DAY = LocalDate.of(2026, 10, 1);
-    static final AtomicInteger DATABASES = new AtomicInteger();
 
-    static LocalMongoServer server;
-    static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = LocalMongoServer.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo("overview_");
 
     static MongoDatabase freshDatabase() {
-        return client.getDatabase("overview_" + DATABASES.incrementAndGet());
+        return MONGO.freshDatabase();
     }
 
     static DailyFigure figure(LocalDate day, long promoters, long detractors, long version) {

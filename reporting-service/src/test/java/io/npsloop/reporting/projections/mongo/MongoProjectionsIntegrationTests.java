@@ -9,34 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.npsloop.contracts.AdvocacyTaskCreated;
 import io.npsloop.contracts.CaseOpened;
 import io.npsloop.contracts.CaseStatusChanged;
 import io.npsloop.contracts.Category;
 import io.npsloop.contracts.ContactAttempted;
+import io.npsloop.contracts.CustomerOutcomeRecorded;
 import io.npsloop.contracts.DetractorAlertRaised;
 import io.npsloop.contracts.EventTypes;
 import io.npsloop.contracts.IncentiveOffered;
 import io.npsloop.contracts.LoopClosed;
 import io.npsloop.contracts.Money;
+import io.npsloop.contracts.OutcomeKind;
 import io.npsloop.contracts.ResponseScored;
 import io.npsloop.contracts.ResurveyRequested;
 import io.npsloop.contracts.RootCauseCoded;
 import io.npsloop.contracts.Severity;
-import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.reporting.ReportingProperties;
 import io.npsloop.reporting.projections.Answer;
 import io.npsloop.reporting.projections.CaseFact;
 import io.npsloop.reporting.RandomStreams;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -53,25 +50,12 @@ class MongoProjectionsIntegrationTests {
     static final ReportingProperties PROPERTIES = new ReportingProperties(ZoneId.of("UTC"), List.of("region", "channel", "touchpoint"),
             Map.of(), "control", Duration.ofMinutes(1), 20, 30, 30, 5, 30, new ReportingProperties.Churn(Period.ofMonths(3), 30, 30,
                     Period.ofMonths(3), Duration.ofMinutes(15)));
-    static final AtomicInteger DATABASES = new AtomicInteger();
 
-    static LocalMongoServer server;
-    static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = LocalMongoServer.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo("read_model_");
 
     static MongoDatabase freshDatabase() {
-        return client.getDatabase("read_model_" + DATABASES.incrementAndGet());
+        return MONGO.freshDatabase();
     }
 
     static MongoAnswers answers(MongoDatabase database) {
@@ -99,6 +83,19 @@ class MongoProjectionsIntegrationTests {
             assertThat(model.answers()).extracting(Answer::key, Answer::score)
                     .containsExactlyInAnyOrder(tuple("survey|r-1", 9), tuple("survey|r-2", 7));
         }
+    }
+
+    @Test
+    void anyOutcomeIsAnsweredFromOneDocumentAndAgreesWithTheOutcomesKept() {
+        MongoOutcomes outcomes = new MongoOutcomes(freshDatabase());
+        assertThat(outcomes.any()).isFalse();
+
+        outcomes.saveOutcomes(List.of(new CustomerOutcomeRecorded("e-o-1", EventTypes.CUSTOMER_OUTCOME_RECORDED,
+                CustomerOutcomeRecorded.SCHEMA_VERSION, T0, T0, "billing", "o-1", "c-1", null, OutcomeKind.CANCELLED,
+                new Money(new BigDecimal("10.00"), "EUR"), null, null)));
+
+        assertThat(outcomes.any()).isTrue();
+        assertThat(outcomes.outcomes()).hasSize(1);
     }
 
     @Test

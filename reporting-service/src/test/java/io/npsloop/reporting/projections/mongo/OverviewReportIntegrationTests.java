@@ -8,11 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.npsloop.infra.LocalMongoServer;
 import io.npsloop.reporting.projections.DailyFigure;
 import io.npsloop.reporting.InMemoryProjections;
 import io.npsloop.reporting.reports.OverviewReport;
@@ -22,9 +18,8 @@ import io.npsloop.reporting.reports.ReportSettings;
 import io.npsloop.reporting.reports.ScoreDistributions;
 import io.npsloop.reporting.reports.ThemeLexicon;
 import io.npsloop.statistics.NpsTally;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +33,9 @@ class OverviewReportIntegrationTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 10, 31);
     static final Clock CLOCK = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    static final AtomicInteger DATABASES = new AtomicInteger();
 
-    static LocalMongoServer server;
-    static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo("overview_query_");
 
     /** A fallback that must not be needed: any call is recorded. */
     final List<LocalDate> fallbackCalls = new ArrayList<>();
@@ -50,20 +44,8 @@ class OverviewReportIntegrationTests {
         return List.of(-1L, -1L, -1L, -1L, -1L, -1L, -1L, -1L, -1L, -1L, -1L);
     };
 
-    @BeforeAll
-    static void start() {
-        server = LocalMongoServer.inMemory(0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     static MongoDailyFigures freshStore() {
-        return new MongoDailyFigures(client.getDatabase("overview_query_" + DATABASES.incrementAndGet()));
+        return new MongoDailyFigures(MONGO.freshDatabase());
     }
 
     static Overview overview(MongoDailyFigures store, ScoreDistributions fallback) {
